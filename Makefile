@@ -1,0 +1,36 @@
+# Two commands set everything up on a fresh machine with Python 3.11, pip and make:
+#   make demo   - create .venv, install, and analyze the seed article
+#   make test   - create .venv, install, lint, type-check and run the tests
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# torch is pinned in the same pip command: that CPU wheel is the one to use; unpinned, pip
+# would pull a multi-GB CUDA build.
+TORCH := torch==2.13.0
+SEED := fixtures/seed/us-ukraine-belgorod.json
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: install demo test lint bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet "$(TORCH)" -e ".[transformer,dev]"
+	touch $@
+
+demo: install
+	$(BIN)/python -c "import json, sys; sys.stdout.write(json.load(open('$(SEED)', encoding='utf-8'))['text'])" \
+		| $(BIN)/stance analyze -
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest -m "not slow"
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .benchmarks
