@@ -22,16 +22,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     analyze = commands.add_parser("analyze", help="print every quote in an article with its stance")
     analyze.add_argument("file", help="a UTF-8 text file with the article, or - for standard input")
-    analyze.add_argument("--model", default=None, help="a registered model name or a saved model folder")
+    analyze.add_argument(
+        "--model", default=None, help="a registered model name or a saved model folder"
+    )
     analyze.add_argument("--json", action="store_true", help="print one JSON object per quote")
     analyze.set_defaults(handler=_run_analyze)
 
     fixtures = commands.add_parser("fixtures", help="check and describe labelled fixture articles")
-    fixture_commands = fixtures.add_subparsers(dest="fixtures_command", required=True, metavar="ACTION")
+    fixture_commands = fixtures.add_subparsers(
+        dest="fixtures_command", required=True, metavar="ACTION"
+    )
     validate = fixture_commands.add_parser("validate", help="report every problem in the fixtures")
-    validate.add_argument("paths", nargs="+", help="a .json or .jsonl file, or a folder of .json files")
+    validate.add_argument(
+        "paths", nargs="+", help="a .json or .jsonl file, or a folder of .json files"
+    )
     validate.set_defaults(handler=_run_validate)
-    stats = fixture_commands.add_parser("stats", help="count statements by stance, kind, domain, ...")
+    stats = fixture_commands.add_parser(
+        "stats", help="count statements by stance, kind, domain, ..."
+    )
     stats.add_argument("path", help="a .json or .jsonl file, or a folder of .json files")
     stats.add_argument("--json", action="store_true", help="print the counts as one JSON object")
     stats.set_defaults(handler=_run_stats)
@@ -65,7 +73,9 @@ def _read_article(file: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise SystemExit(f"stance analyze: no such file {file!r}; pass a text file or - for stdin") from None
+        raise SystemExit(
+            f"stance analyze: no such file {file!r}; pass a text file or - for stdin"
+        ) from None
     except UnicodeDecodeError as error:
         raise SystemExit(
             f"stance analyze: {file!r} is not UTF-8 (byte {error.start}); convert it to UTF-8 first"
@@ -96,7 +106,9 @@ def _run_validate(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
-        print(f"{len(problems)} problem(s) found; the fixture files were not changed", file=sys.stderr)
+        print(
+            f"{len(problems)} problem(s) found; the fixture files were not changed", file=sys.stderr
+        )
         return 1
     articles = sum(len(read_fixtures(path)) for path in args.paths)
     print(f"ok: {articles} article(s) valid")

@@ -41,6 +41,7 @@ QUOTE_MARK_STYLES = {
     "«": "guillemets",
     "»": "guillemets",
     "„": "low double",
+    "‚": "low single",
     "‘": "curly single",
     "'": "straight single",
     "‹": "single guillemets",

@@ -6,6 +6,7 @@ from stance.articles.fixtures import (
     FixtureError,
     Problem,
     Split,
+    article_splits,
     read_fixtures,
     validate_fixtures,
 )
@@ -16,6 +17,7 @@ __all__ = [
     "FixtureError",
     "Problem",
     "Split",
+    "article_splits",
     "fixture_schema",
     "read_fixtures",
     "to_dataset",

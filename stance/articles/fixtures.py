@@ -150,7 +150,9 @@ def _documents(file: Path, problems: list[Problem]) -> Iterator[tuple[Any, Probl
         yield from _decode(content, Problem(file, ""), problems)
 
 
-def _decode(content: str, location: Problem, problems: list[Problem]) -> Iterator[tuple[Any, Problem]]:
+def _decode(
+    content: str, location: Problem, problems: list[Problem]
+) -> Iterator[tuple[Any, Problem]]:
     try:
         yield json.loads(content), location
     except json.JSONDecodeError as error:
@@ -169,22 +171,30 @@ def _parse_article(document: Any, location: Problem, problems: list[Problem]) ->
         )
         return None
     found = len(problems)
-    article_id = document.get("id")
+    article_id: Any = document.get("id")
     if not isinstance(article_id, str) or not article_id.strip():
         problems.append(location.at(f"'id' must be a non-empty string, got {article_id!r}"))
-    text = document.get("text")
+    text: Any = document.get("text")
     if not isinstance(text, str) or not text:
-        problems.append(location.at(f"'text' must be the article as a non-empty string, got {_short(text)}"))
+        problems.append(
+            location.at(f"'text' must be the article as a non-empty string, got {_short(text)}")
+        )
         text = None
     for key in _ARTICLE_STRINGS:
         if document.get(key) is not None and not isinstance(document[key], str):
-            problems.append(location.at(f"'{key}' must be a string or null, got {_short(document[key])}"))
+            problems.append(
+                location.at(f"'{key}' must be a string or null, got {_short(document[key])}")
+            )
     translated = document.get("translated", False)
     if not isinstance(translated, bool):
-        problems.append(location.at(f"'translated' must be true or false, got {_short(translated)}"))
+        problems.append(
+            location.at(f"'translated' must be true or false, got {_short(translated)}")
+        )
     raw_quotes = document.get("quotes")
     if not isinstance(raw_quotes, list):
-        problems.append(location.at(f"'quotes' must be a list of quote objects, got {_short(raw_quotes)}"))
+        problems.append(
+            location.at(f"'quotes' must be a list of quote objects, got {_short(raw_quotes)}")
+        )
         raw_quotes = []
     quotes = [
         _parse_quote(raw, index, text, article_id, location, problems)
@@ -219,22 +229,24 @@ def _parse_quote(
         problem(f"expected a JSON object, got {_json_type(raw)}")
         return None
     found = len(problems)
-    start, end, text = raw.get("start"), raw.get("end"), raw.get("text")
+    start: Any = raw.get("start")
+    end: Any = raw.get("end")
+    text: Any = raw.get("text")
     for key, value in (("start", start), ("end", end)):
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             problem(f"'{key}' must be a non-negative integer character offset, got {_short(value)}")
     if not isinstance(text, str) or not text:
         problem(f"'text' must be the quoted words as a non-empty string, got {_short(text)}")
-    speaker = raw.get("speaker")
+    speaker: Any = raw.get("speaker")
     if not isinstance(speaker, str) or not speaker.strip():
         problem(
             f"'speaker' is missing or empty (got {_short(speaker)}); name the source as the "
-            "guideline says, e.g. \"John Kirby\" or \"a source in the ministry\""
+            'guideline says, e.g. "John Kirby" or "a source in the ministry"'
         )
-    kind = raw.get("kind")
+    kind: Any = raw.get("kind")
     if kind not in KINDS:
         problem(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
-    label = raw.get("stance")
+    label: Any = raw.get("stance")
     if label not in LABELS:
         problem(f"unknown stance {label!r}; use one of {', '.join(LABELS)}")
     for key in ("cue", "target"):
@@ -248,7 +260,9 @@ def _parse_quote(
         problem(f"'end' ({end}) must be greater than 'start' ({start})")
         return None
     if end > len(article_text):
-        problem(f"'end' ({end}) is past the end of the article text ({len(article_text)} characters)")
+        problem(
+            f"'end' ({end}) is past the end of the article text ({len(article_text)} characters)"
+        )
         return None
     actual = article_text[start:end]
     if actual != text:
@@ -315,7 +329,9 @@ def _select_split(
     return [article for article in articles if assignment.get(article.id) == split]
 
 
-def _assignment(root: Path, articles: list[Article], problems: list[Problem]) -> dict[str, str] | None:
+def _assignment(
+    root: Path, articles: list[Article], problems: list[Problem]
+) -> dict[str, str] | None:
     splits_file = root / SPLITS_FILE
     if not root.is_dir() or not splits_file.exists():
         return None
@@ -362,7 +378,13 @@ def _read_splits(file: Path, known_ids: set[str], problems: list[Problem]) -> di
 
 
 def _json_type(value: Any) -> str:
-    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
+    names = {
+        dict: "an object",
+        list: "an array",
+        str: "a string",
+        bool: "a boolean",
+        type(None): "null",
+    }
     return names.get(type(value), "a number")
 
 

@@ -9,6 +9,8 @@ from typing import Any
 
 def fixture_schema() -> dict[str, Any]:
     """Return the JSON Schema (draft 2020-12) that one fixture article follows."""
-    schema_text = resources.files("stance.articles").joinpath("fixture.schema.json").read_text("utf-8")
+    schema_text = (
+        resources.files("stance.articles").joinpath("fixture.schema.json").read_text("utf-8")
+    )
     schema: dict[str, Any] = json.loads(schema_text)
     return schema
