@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from stance.articles.fixtures import article_splits, read_fixtures, validate_fixtures
+from stance._io import write_text_atomic
+from stance.articles.splits import make_splits
 from stance.articles.stats import corpus_stats, format_stats
 from stance.records import Quote
 
@@ -43,6 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("path", help="a .json or .jsonl file, or a folder of .json files")
     stats.add_argument("--json", action="store_true", help="print the counts as one JSON object")
     stats.set_defaults(handler=_run_stats)
+    split = fixture_commands.add_parser(
+        "split", help="assign articles to train/dev/test, by article and stratified by stance"
+    )
+    split.add_argument("path", help="a folder (or file) of fixture articles")
+    split.add_argument("--seed", type=int, default=0, help="shuffle seed (default 0)")
+    split.add_argument("--out", help="write the splits here (never over an existing file)")
+    split.set_defaults(handler=_run_split)
     return parser
 
 
@@ -125,6 +134,21 @@ def _validate_path(path: str) -> list[object]:
 def _run_stats(args: argparse.Namespace) -> int:
     stats = corpus_stats(read_fixtures(args.path), splits=article_splits(args.path))
     print(json.dumps(stats, indent=2, ensure_ascii=False) if args.json else format_stats(stats))
+    return 0
+
+
+def _run_split(args: argparse.Namespace) -> int:
+    splits = make_splits(read_fixtures(args.path), seed=args.seed)
+    text = json.dumps(splits, indent=1, ensure_ascii=False) + "\n"
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_text_atomic(args.out, text, overwrite=False)
+    except FileExistsError as error:
+        print(f"stance fixtures split: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.out}: " + ", ".join(f"{name} {len(ids)}" for name, ids in splits.items()))
     return 0
 
 

@@ -1,0 +1,56 @@
+"""Assign articles to train/dev/test: by article, stratified by stance, deterministic per seed."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from stance.records import LABELS, Article
+
+DEFAULT_SHARES: Mapping[str, float] = {"train": 0.70, "dev": 0.15, "test": 0.15}
+
+
+def make_splits(
+    articles: Sequence[Article], *, shares: Mapping[str, float] = DEFAULT_SHARES, seed: int = 0
+) -> dict[str, list[str]]:
+    """Return ``{split: [article ids]}`` with every article in exactly one split.
+
+    Articles are shuffled with ``seed``, then each goes to the split whose stance counts are
+    furthest below their target share of the corpus, so each split gets about its share of
+    every stance and of the statements overall.
+    """
+    if not articles:
+        raise ValueError("make_splits needs at least one article; got none")
+    if abs(sum(shares.values()) - 1.0) > 1e-9 or any(share < 0 for share in shares.values()):
+        raise ValueError(f"split shares must be non-negative and sum to 1; got {dict(shares)}")
+    totals = Counter(quote.stance for article in articles for quote in article.quotes)
+    filled: dict[str, Counter[str | None]] = {name: Counter() for name in shares}
+    assignment: dict[str, list[str]] = {name: [] for name in shares}
+
+    order = sorted(articles, key=lambda article: article.id)
+    random.Random(seed).shuffle(order)
+    # Place the articles with the most statements first, while every split still has room.
+    order.sort(key=lambda article: len(article.quotes), reverse=True)
+    for article in order:
+        counts = Counter(quote.stance for quote in article.quotes)
+        best = max(shares, key=lambda name: _deficit(name, counts, filled, totals, shares))
+        filled[best].update(counts)
+        assignment[best].append(article.id)
+    return {name: sorted(ids) for name, ids in assignment.items()}
+
+
+def _deficit(
+    name: str,
+    counts: Counter[str | None],
+    filled: Mapping[str, Counter[str | None]],
+    totals: Counter[str | None],
+    shares: Mapping[str, float],
+) -> float:
+    """How far ``name`` is below its share, weighted by the stances this article brings."""
+    gap = 0.0
+    for label in LABELS:
+        if counts[label] and totals[label]:
+            target = shares[name] * totals[label]
+            gap += counts[label] * (target - filled[name][label]) / totals[label]
+    return gap
