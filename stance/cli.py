@@ -8,8 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from stance.articles.fixtures import article_splits, read_fixtures, validate_fixtures
 from stance._io import write_text_atomic
+from stance.articles.fixtures import article_splits, read_fixtures, validate_fixtures
 from stance.articles.splits import make_splits
 from stance.articles.stats import corpus_stats, format_stats
 from stance.records import Quote

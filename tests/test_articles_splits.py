@@ -77,7 +77,7 @@ def test_cli_writes_a_new_split_file_but_never_overwrites(
     out = tmp_path / "splits.json"
     assert main(["fixtures", "split", str(tmp_path / "corpus"), "--out", str(out)]) == 0
     written = json.loads(out.read_text())
-    assert sorted(sum(written.values(), [])) == ["a", "b", "c"]
+    assert sorted(article_id for ids in written.values() for article_id in ids) == ["a", "b", "c"]
     out.write_text("keep me")
     assert main(["fixtures", "split", str(tmp_path / "corpus"), "--out", str(out)]) == 1
     assert "already exists and was left unchanged" in capsys.readouterr().err

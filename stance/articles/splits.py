@@ -24,7 +24,7 @@ def make_splits(
         raise ValueError("make_splits needs at least one article; got none")
     if abs(sum(shares.values()) - 1.0) > 1e-9 or any(share < 0 for share in shares.values()):
         raise ValueError(f"split shares must be non-negative and sum to 1; got {dict(shares)}")
-    totals = Counter(quote.stance for article in articles for quote in article.quotes)
+    totals: Counter[str | None] = Counter(q.stance for article in articles for q in article.quotes)
     filled: dict[str, Counter[str | None]] = {name: Counter() for name in shares}
     assignment: dict[str, list[str]] = {name: [] for name in shares}
 
@@ -33,7 +33,7 @@ def make_splits(
     # Place the articles with the most statements first, while every split still has room.
     order.sort(key=lambda article: len(article.quotes), reverse=True)
     for article in order:
-        counts = Counter(quote.stance for quote in article.quotes)
+        counts: Counter[str | None] = Counter(quote.stance for quote in article.quotes)
         best = max(shares, key=lambda name: _deficit(name, counts, filled, totals, shares))
         filled[best].update(counts)
         assignment[best].append(article.id)
