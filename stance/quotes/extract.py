@@ -1,9 +1,534 @@
-"""PLACEHOLDER, replaced by the extraction work (issue 4) before anything is committed."""
+"""``extract_quotes``: every attributed statement in an article, with its speaker and cue.
+
+The steps, each a small pure function in its own module:
+
+1. pair the quotation marks (:mod:`stance.quotes.marks`) and drop the quoted names, titles
+   and scare quotes (:func:`is_statement`);
+2. split sentences around the quotations (:mod:`stance.quotes.sentences`);
+3. read each sentence's attributions from a masked copy of the text in which the quoted
+   statements are hidden (:mod:`stance.quotes.reported`);
+4. give each quotation the attribution next to it, or the previous speaker, and keep each
+   reported clause that holds no quotation as an ``indirect`` statement;
+5. resolve pronouns, surnames and descriptions to full names (:mod:`stance.quotes.speakers`).
+"""
 
 from __future__ import annotations
 
-from stance.records import Quote
+import bisect
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from stance.quotes.context import sentence_contexts
+from stance.quotes.cues import (
+    CUE_PATTERN,
+    INVERTIBLE_VERBS,
+    NAMING_WORDS,
+    ORGANISATION_WORDS,
+    SPEECH_VERBS,
+    TITLE_NOUNS,
+)
+from stance.quotes.marks import QuotedSpan, find_quoted_spans
+from stance.quotes.reported import MASK, Attribution, find_attributions, sentence_subject
+from stance.quotes.sentences import Sentence, split_sentences
+from stance.quotes.speakers import Speaker, SpeakerResolver, find_mentions
+from stance.records import Kind, Quote
+
+_SMALL_WORDS = frozenset(
+    ["of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "de", "von", "van"]
+)
+_LOOKBACK_WORDS = 6  # words before an opening mark read for "so-called", "known as", …
+_MAX_CUES_PER_SENTENCE = 12
+_MAX_CLAUSES = 8
+_MIN_CLAUSE_WORDS = 3
+# Where a second clause starts inside a reported clause: ", and …", or " and " before a subject.
+_CONJOINED_CLAUSE = re.compile(
+    r",?\s+and\s+(?:therefore\s+|also\s+)?(?=(?:the|it|he|she|they|we|its|their|there|this|"
+    r"these|observers|officials)\b|[A-Z])"
+)
+# Verbs that quote a word or two of someone's judgement: called it “absurd”, spoke of “betrayal”.
+_EVALUATIVE_VERB = re.compile(
+    r"\b(?:call(?:s|ed)?|describ(?:es|ed)|expressed|spoke\s+of|speaks\s+of|saluted|welcomed|"
+    r"praised|termed|branded|labell?ed|hailed|condemned|dismissed|named)\b"
+)
+# Nouns that make a definite description a source: "The company named the decision «…»".
+_SOURCE_NOUNS = ORGANISATION_WORDS | frozenset(
+    [
+        "company",
+        "firm",
+        "group",
+        "bank",
+        "committee",
+        "association",
+        "ministry",
+        "union",
+        "club",
+        "authority",
+    ]
+)
+_COLON_REACH = 80  # how far into a sentence "Source: statement" may put its colon
+_LOOKAHEAD_STATEMENTS = 20  # statements searched ahead for a speaker; keeps the search bounded
+_MAX_NAME_WORDS = 5  # a quoted name or nickname is short and has no inner punctuation
+_NAMING_VERBS = frozenset(
+    ["call", "calls", "called", "known", "name", "names", "named", "dubbed", "nicknamed"]
+)
+_FUNCTION_WORDS = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "nor",
+        "to",
+        "in",
+        "on",
+        "of",
+        "for",
+        "with",
+        "as",
+        "at",
+        "by",
+        "from",
+        "is",
+        "was",
+        "were",
+        "are",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "that",
+        "which",
+        "who",
+        "than",
+    ]
+)
+_MAX_TITLE_WORDS = 10
+_SCARE_QUOTE_WORDS = 2
+_CUE_NEAR_QUOTE = 4  # words between a cue and an opening mark that still make it direct
+_NEAR_QUOTE_CUES = SPEECH_VERBS | {"added", "told"}
+
+
+@dataclass(slots=True)
+class _Statement:
+    """A statement while it is being built: offsets, kind and its attribution, if found."""
+
+    start: int
+    end: int
+    kind: Kind
+    attribution: Attribution | None
+    quoted: QuotedSpan | None = None
+    paragraph: int = 0
+    sentence: Sentence | None = None
 
 
 def extract_quotes(text: str) -> list[Quote]:
-    raise NotImplementedError("placeholder")
+    """Find every quoted or reported statement in ``text``, in reading order.
+
+    Each :class:`~stance.Quote` has exact offsets (``text[q.start:q.end] == q.text``), a
+    ``kind`` (direct, partial or indirect), the ``speaker`` resolved to the most specific name
+    the article gives, the ``cue`` word as written (None when there is none) and the sentence
+    around it as ``context``; ``stance`` is left None for a model to fill in.
+
+    >>> [(q.text, q.speaker, q.kind) for q in extract_quotes('"We won," said Ana Ruiz.')]
+    [('We won,', 'Ana Ruiz', 'direct')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(
+            f"extract_quotes expects the article text as a str, got {type(text).__name__}; "
+            "pass the text itself (for a file, read it first: Path(p).read_text())"
+        )
+    if not text.strip():
+        return []
+    quoted = find_quoted_spans(text)
+    sentences = split_sentences(text, quoted)
+    statements_spans = [span for span in quoted if is_statement(text, span)]
+    masked = _mask(text, statements_spans)
+    statements = _statements(text, masked, sentences, statements_spans)
+    return _resolve(text, masked, sentences, statements)
+
+
+def is_statement(text: str, span: QuotedSpan) -> bool:
+    """False for quoted names, titles, nicknames and scare quotes; True for quoted speech."""
+    inner = text[span.start : span.end]
+    words = inner.split()
+    if not any(character.isalpha() for character in inner):
+        return False
+    before_words = text[max(0, span.open_at - 60) : span.open_at].split()[-_LOOKBACK_WORDS:]
+    previous = before_words[-1].strip(",") if before_words else ""
+    lowered_before = [word.lower().strip(",") for word in before_words]
+    if previous.lower() in NAMING_WORDS or " ".join(lowered_before[-2:]) in {
+        "known as",
+        "referred to",
+    }:
+        return False
+    short = len(words) <= _MAX_NAME_WORDS and not any(mark in inner for mark in ",.!?;:")
+    if previous.lower() in _NAMING_VERBS and len(words) == 1:
+        return False  # the dollar, which people call «blue»
+    if previous.lower() in TITLE_NOUNS and (words[0][:1].isupper() or len(words) <= 2):
+        return False  # the exercise “Northern Gate”; but: called the report “a work of fiction”
+    closing = span.close_at if span.close_at is not None else span.end
+    after = text[closing + 1 : closing + 30].split()
+    following = after[0] if after else ""
+    if short and previous[:1].isupper() and following[:1].isupper():
+        return False  # a nickname between first and last name: Anton “the Hammer” Belić
+    if _title_like(words) and not _attributed_after(text, closing):
+        return False
+    if (
+        short
+        and "the" in (words[0].lower(), previous.lower())
+        and any(word in _NAMING_VERBS for word in lowered_before)
+    ):
+        return False  # what the press calls “the bridge of the century”; the “Kerel protocol”
+    if (
+        len(words) <= 3
+        and short
+        and (
+            previous.lower() in {"the", "a", "an", "its", "their", "his", "her"}
+            or previous.endswith(("'s", "’s"))
+        )
+        and following[:1].isalpha()
+        and following.islower()
+        and following not in _FUNCTION_WORDS
+    ):
+        return False  # a name used as a modifier: the “second-home support” payment
+    # A word or two in quotation marks is speech only with a cue close by; else a scare quote.
+    return len(words) > _SCARE_QUOTE_WORDS or _sentence_has_cue(text, span)
+
+
+def _attributed_after(text: str, closing: int) -> bool:
+    """True for a quotation followed by its attribution: «Non», said Ana Ruiz."""
+    after = text[closing + 1 : closing + 50].lstrip()
+    if after[:1] not in {",", "\u2013", "—"}:
+        return False
+    cue = CUE_PATTERN.match(after[1:].lstrip())
+    return (cue is not None and cue.group() in INVERTIBLE_VERBS) or bool(
+        re.match(r"\W*\w+(?:\s+\w+)?\s+(?:said|says|added|wrote|told)\b", after[1:])
+    )
+
+
+def _title_like(words: Sequence[str]) -> bool:
+    """Every word capitalised except small connectors, no sentence punctuation inside: a name
+    or a title ("Northern Gate", "What They Don't Tell You About the Jab")."""
+    if len(words) > _MAX_TITLE_WORDS or any(word[-1:] in ",.!?;:" for word in words):
+        return False
+    return all(
+        word[:1].isupper() or word[:1].isdigit() or word.lower() in _SMALL_WORDS for word in words
+    ) and bool(words[0][:1].isupper() or words[0][:1].isdigit())
+
+
+def _sentence_has_cue(text: str, span: QuotedSpan) -> bool:
+    """A short quotation is speech only when a cue sits close by ("called it “absurd”")."""
+    window = text[max(0, span.open_at - 80) : min(len(text), span.end + 80)]
+    return bool(CUE_PATTERN.search(window) or _EVALUATIVE_VERB.search(window))
+
+
+def _mask(text: str, quoted: Sequence[QuotedSpan]) -> str:
+    pieces: list[str] = []
+    position = 0
+    for span in quoted:
+        pieces.append(text[position : span.start])
+        pieces.append(MASK * (span.end - span.start))
+        position = span.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _statements(
+    text: str, masked: str, sentences: Sequence[Sentence], quoted: Sequence[QuotedSpan]
+) -> list[_Statement]:
+    statements: list[_Statement] = []
+    cue_iter = _cues_between(masked, quoted)
+    pending_cue = next(cue_iter, None)
+    quote_index = 0
+    for sentence in sentences:
+        cues: list[re.Match[str]] = []
+        while pending_cue is not None and pending_cue.start() < sentence.end:
+            if pending_cue.start() >= sentence.start:
+                cues.append(pending_cue)
+            pending_cue = next(cue_iter, None)
+        sentence_quotes: list[QuotedSpan] = []
+        while quote_index < len(quoted) and quoted[quote_index].start < sentence.end:
+            if quoted[quote_index].start >= sentence.start:
+                sentence_quotes.append(quoted[quote_index])
+            quote_index += 1
+        has_colon = ":" in masked[sentence.start : sentence.start + _COLON_REACH]
+        if not cues and not sentence_quotes and not has_colon:
+            continue
+        # No real sentence has more cues than this; the cap keeps pathological input linear.
+        cues = cues[:_MAX_CUES_PER_SENTENCE]
+        attributions = find_attributions(masked, sentence, cues) if cues or has_colon else []
+        statements.extend(_quoted_statements(masked, sentence, sentence_quotes, attributions))
+        for attribution in attributions:
+            for start, end in _unquoted_clauses(masked, attribution, sentence_quotes):
+                statements.append(
+                    _Statement(start, end, "indirect", attribution, None, sentence.paragraph)
+                )
+    statements.sort(key=lambda statement: statement.start)
+    return statements
+
+
+def _cues_between(masked: str, quoted: Sequence[QuotedSpan]) -> Iterator[re.Match[str]]:
+    """Every cue candidate of the masked text, read only between the hidden quotations (a cue
+    word is never inside one, and a quotation is often a third of an article)."""
+    position = 0
+    for span in quoted:
+        yield from CUE_PATTERN.finditer(masked, position, span.start)
+        position = span.end
+    yield from CUE_PATTERN.finditer(masked, position)
+
+
+def _unquoted_clauses(
+    masked: str, attribution: Attribution, quotes: Sequence[QuotedSpan]
+) -> list[tuple[int, int]]:
+    """The reported clause, or, when it holds a quotation, its conjoined clauses that do not:
+    "X said the drought is “a problem of the south” and it is not right to blame one town"
+    reports the quotation (partial) and the second clause (indirect)."""
+    content = attribution.content
+    if content is None or content[1] <= content[0]:
+        return []
+    inside = [span for span in quotes if span.start < content[1] and content[0] < span.end]
+    if not inside:
+        return [content]
+    clauses: list[tuple[int, int]] = []
+    start = content[0]
+    boundaries = itertools.islice(_CONJOINED_CLAUSE.finditer(masked, *content), _MAX_CLAUSES)
+    for end, next_start in [(m.start(), m.end()) for m in boundaries] + [(content[1], 0)]:
+        clause = (start, end)
+        start = next_start
+        if any(span.start < clause[1] and clause[0] < span.end for span in inside):
+            continue
+        if len(masked[clause[0] : clause[1]].split()) >= _MIN_CLAUSE_WORDS:
+            clauses.append(clause)
+    return clauses
+
+
+def _quoted_statements(
+    masked: str,
+    sentence: Sentence,
+    quotes: Sequence[QuotedSpan],
+    attributions: Sequence[Attribution],
+) -> list[_Statement]:
+    found: list[_Statement] = []
+    previous_end = sentence.start
+    for span in quotes:
+        before = masked[previous_end : span.open_at].strip()
+        kind: Kind = "direct" if _opens_statement(masked, sentence, span, before) else "partial"
+        found.append(
+            _Statement(
+                span.start,
+                span.end,
+                kind,
+                _nearest(span, attributions),
+                span,
+                sentence.paragraph,
+                sentence,
+            )
+        )
+        previous_end = (span.close_at + 1) if span.close_at is not None else span.end
+    return found
+
+
+def _opens_statement(masked: str, sentence: Sentence, span: QuotedSpan, before: str) -> bool:
+    """A quotation is direct when it opens its sentence, follows a colon, or follows its cue."""
+    if span.open_at == sentence.start or before.endswith(":"):
+        return True
+    words = before.rstrip(",").split()[-_CUE_NEAR_QUOTE:]
+    cue_near = any(word.lower().strip(",") in _NEAR_QUOTE_CUES for word in words)
+    if before.endswith(",") and cue_near:
+        return True  # "“We did not,” he said, “and we will not.”"
+    first = masked[span.start : span.start + 1]
+    return bool(words) and words[-1].lower() in SPEECH_VERBS and first.isupper()
+
+
+def _nearest(span: QuotedSpan, attributions: Sequence[Attribution]) -> Attribution | None:
+    """The attribution whose clause holds the quotation, else the closest cue."""
+    best: Attribution | None = None
+    best_distance = 0
+    for attribution in attributions:
+        content = attribution.content
+        if content and content[0] <= span.start and span.end <= content[1] + 1:
+            return attribution
+        distance = (
+            attribution.cue_start - span.end
+            if attribution.cue_start >= span.end
+            else span.start - attribution.cue_end
+        )
+        if best is None or distance < best_distance:
+            best, best_distance = attribution, distance
+    return best
+
+
+def _resolve(
+    text: str, masked: str, sentences: Sequence[Sentence], statements: list[_Statement]
+) -> list[Quote]:
+    """Fill missing attributions from the context, then resolve every speaker to a name."""
+    mentions = find_mentions(text)
+    _attribute_from_context(masked, sentences, statements, mentions)
+    resolver = SpeakerResolver(
+        text,
+        mentions,
+        reporter_text=masked,
+        statements=[(statement.start, statement.end) for statement in statements],
+    )
+    resolver.observe(
+        [
+            (statement.attribution.speaker_at, statement.attribution.speaker)
+            for statement in statements
+            if statement.attribution is not None and statement.attribution.speaker is not None
+        ]
+    )
+    contexts = sentence_contexts(
+        text, [(statement.start, statement.end) for statement in statements]
+    )
+    quotes: list[Quote] = []
+    for statement, context in zip(statements, contexts, strict=True):
+        attribution = statement.attribution
+        speaker = attribution.speaker if attribution else None
+        name = (
+            resolver.resolve(attribution.speaker_at, speaker) if attribution and speaker else None
+        )
+        quotes.append(
+            Quote(
+                text=text[statement.start : statement.end],
+                start=statement.start,
+                end=statement.end,
+                speaker=name,
+                cue=attribution.cue if attribution else None,
+                kind=statement.kind,
+                context=context,
+            )
+        )
+    return quotes
+
+
+def _attribute_from_context(
+    masked: str,
+    sentences: Sequence[Sentence],
+    statements: list[_Statement],
+    mentions: Sequence[tuple[int, Speaker]],
+) -> None:
+    """Give each quotation with no cue in its sentence a speaker from around it.
+
+    In order: the sentence's own subject ("Interior Minister Raúl Quintanilla called the
+    accusation “…”"); for a paragraph that runs on into the next, the next quotation's speaker;
+    a name in the next sentence ("“…” That was the account of … Tomás Ibarra"); a person
+    introduced after the last speaker ("Ana Paredes, 71, waited …" then her quotation); the
+    previous statement's speaker in this or the previous paragraph; the next one after it.
+    """
+    surnames = frozenset(person.name.split()[-1] for _, person in mentions)
+    mention_positions = [at for at, _ in mentions]
+    sentence_starts = [sentence.start for sentence in sentences]
+    for statement in statements:
+        if statement.attribution is None and statement.sentence is not None:
+            statement.attribution = _subject_attribution(masked, statement, surnames)
+    for index in range(len(statements) - 1, -1, -1):
+        statement = statements[index]
+        if statement.attribution is None and statement.quoted and statement.quoted.continued:
+            following = statements[index + 1] if index + 1 < len(statements) else None
+            if following is not None and following.attribution is not None:
+                statement.attribution = following.attribution
+    last: _Statement | None = None
+    for index, statement in enumerate(statements):
+        if statement.attribution is None:
+            statement.attribution = _next_sentence_attribution(
+                masked, sentences, sentence_starts, statement, mentions, mention_positions
+            ) or _borrowed(statements, index, last, mentions, mention_positions)
+        if statement.attribution is not None:
+            last = statement
+
+
+def _subject_attribution(
+    masked: str, statement: _Statement, surnames: frozenset[str]
+) -> Attribution | None:
+    sentence = statement.sentence
+    quoted = statement.quoted
+    if sentence is None or quoted is None or quoted.open_at <= sentence.start:
+        return None
+    at, subject, verb = sentence_subject(masked, sentence)
+    if subject is None or not (_is_named(subject, surnames) or (verb and subject.kind == "person")):
+        return None
+    return Attribution(verb, at, at, subject, at, None)
+
+
+def _is_named(speaker: Speaker, surnames: frozenset[str]) -> bool:
+    """A speaker that names its source: a full name, a known surname, an organisation, or a
+    definite organisation description ("The company", "The committee of the workers")."""
+    words = speaker.name.split()
+    if speaker.kind == "person":
+        return len(words) > 1 or speaker.name in surnames
+    if speaker.kind == "description":
+        # "The company", "The committee of the workers": not "The government remains".
+        return (
+            len(words) > 1
+            and words[0].lower() == "the"
+            and words[1].lower() in _SOURCE_NOUNS
+            and (len(words) == 2 or words[2].lower() == "of")
+        )
+    return any(word.lower() in ORGANISATION_WORDS for word in words)
+
+
+def _next_sentence_attribution(
+    masked: str,
+    sentences: Sequence[Sentence],
+    sentence_starts: Sequence[int],
+    statement: _Statement,
+    mentions: Sequence[tuple[int, Speaker]],
+    mention_positions: Sequence[int],
+) -> Attribution | None:
+    sentence = statement.sentence
+    if sentence is None or statement.quoted is None or statement.kind != "direct":
+        return None
+    index = bisect.bisect_left(sentence_starts, sentence.end)
+    if index >= len(sentences) or sentences[index].paragraph != sentence.paragraph:
+        return None
+    following = sentences[index]
+    if MASK in masked[following.start : following.end]:
+        return None
+    first = bisect.bisect_left(mention_positions, following.start)
+    if first < len(mentions) and mentions[first][0] < following.end:
+        at, person = mentions[first]
+        return Attribution(None, at, at, person, at, None)
+    return None
+
+
+def _borrowed(
+    statements: Sequence[_Statement],
+    index: int,
+    last: _Statement | None,
+    mentions: Sequence[tuple[int, Speaker]],
+    mention_positions: Sequence[int],
+) -> Attribution | None:
+    statement = statements[index]
+    source = last if last is not None and statement.paragraph - last.paragraph <= 1 else None
+    if source is None:
+        source = _next_attributed(statements, index) or last
+    if statement.quoted is not None and (source is None or source.start < statement.start):
+        # A person named after the last statement and before this quotation speaks it.
+        latest = bisect.bisect_left(mention_positions, statement.start) - 1
+        after = (
+            -1
+            if source is None or source.attribution is None
+            else max(source.end, source.attribution.speaker_at)
+        )
+        if latest >= 0 and mention_positions[latest] > after:
+            at, person = mentions[latest]
+            return Attribution(None, at, at, person, at, None)
+    if source is None or source.attribution is None:
+        return None
+    borrowed = source.attribution
+    return Attribution(
+        None, borrowed.cue_start, borrowed.cue_end, borrowed.speaker, borrowed.speaker_at, None
+    )
+
+
+def _next_attributed(statements: Sequence[_Statement], index: int) -> _Statement | None:
+    """The next statement in this or the next paragraph that has a speaker."""
+    paragraph = statements[index].paragraph
+    for following in statements[index + 1 : index + 1 + _LOOKAHEAD_STATEMENTS]:
+        if following.paragraph > paragraph + 1:
+            return None
+        if following.attribution is not None:
+            return following
+    return None
