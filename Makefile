@@ -1,6 +1,10 @@
 # Two commands set everything up on a fresh machine with Python 3.11, pip and make:
 #   make demo   - create .venv, install, and analyze the seed article
 #   make test   - create .venv, install, lint, type-check and run the tests
+# and for the harness:
+#   make eval         - the regression gate: every registered model vs eval/baselines/default.json
+#   make bench        - the pytest-benchmark suites in eval/benchmarks (saved for --compare)
+#   make bench-smoke  - the same suites run once, untimed, so they cannot rot
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -11,7 +15,7 @@ SEED := fixtures/seed/us-ukraine-belgorod.json
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint eval bench bench-smoke clean
 
 install: $(VENV)/.installed
 
@@ -26,11 +30,20 @@ demo: install
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	$(BIN)/ruff format --check stance tests eval
 	$(BIN)/mypy
 
 test: lint
 	$(BIN)/pytest -m "not slow"
+
+eval: install
+	$(BIN)/stance eval --suite default --baseline eval/baselines/default.json --no-progress
+
+bench: install
+	$(BIN)/stance bench
+
+bench-smoke: install
+	$(BIN)/stance bench --smoke
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .benchmarks

@@ -52,6 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
     split.add_argument("--seed", type=int, default=0, help="shuffle seed (default 0)")
     split.add_argument("--out", help="write the splits here (never over an existing file)")
     split.set_defaults(handler=_run_split)
+
+    from stance.evaluation.cli import add_bench_command, add_eval_command
+
+    add_eval_command(commands)
+    add_bench_command(commands)
+
+    from stance.models.training import add_train_command
+
+    add_train_command(commands)
     return parser
 
 
