@@ -28,7 +28,7 @@ def test_refuses_to_overwrite_when_asked(tmp_path: Path) -> None:
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
     target = tmp_path / "report.md"
     target.write_text("old")
-    with pytest.raises(TypeError, match=r"write\(\) argument must be str, not int"):
+    with pytest.raises(TypeError, match=r"must be str, not int"):
         write_text_atomic(target, 123)  # type: ignore[arg-type]
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]

@@ -161,7 +161,7 @@ def run_eval(args: argparse.Namespace) -> int:
 def _write_outputs(
     args: argparse.Namespace, report: dict[str, Any], baseline: dict[str, Any] | None
 ) -> int:
-    from stance.evaluation._io import write_json_atomic
+    from stance._io import write_json_atomic
     from stance.evaluation.gate import check_against_baseline, format_gate, write_baseline
     from stance.evaluation.report import format_report, write_markdown_report
 
@@ -184,8 +184,8 @@ def _write_outputs(
 def _run_cross_validation(
     args: argparse.Namespace, models: list[str], fixtures: list[str], split: str, seed: int
 ) -> int:
+    from stance._io import write_json_atomic
     from stance.articles.fixtures import read_fixtures
-    from stance.evaluation._io import write_json_atomic
     from stance.evaluation.bootstrap import DEFAULT_RESAMPLES
     from stance.evaluation.crossval import cross_validate
     from stance.models import create

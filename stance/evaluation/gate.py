@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from stance.evaluation._io import write_json_atomic
+from stance._io import write_json_atomic
 
 BASELINE_SCHEMA = "stance-evaluation-baseline"
 BASELINE_SCHEMA_VERSION = 1

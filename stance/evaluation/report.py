@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from stance._io import write_atomic, write_text_atomic
 from stance._optional import require
-from stance.evaluation._io import write_atomic, write_text_atomic
 from stance.records import KINDS, LABELS
 
 REPORT_FILE = "report.md"
