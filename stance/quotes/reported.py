@@ -240,21 +240,9 @@ _TRAILING_ADVERBIALS = frozenset(
 )
 # Words that end a sentence's opening noun phrase: verbs, auxiliaries, prepositions.
 _SUBJECT_STOPS = (
-    frozenset(
+    _PREPOSITIONS
+    | frozenset(
         [
-            "in",
-            "on",
-            "at",
-            "to",
-            "for",
-            "from",
-            "with",
-            "by",
-            "during",
-            "after",
-            "before",
-            "as",
-            "while",
             "since",
             "about",
             "over",
