@@ -16,6 +16,7 @@ from stance.records import Quote
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``stance`` parser with every subcommand; each sets ``handler`` to the function it runs."""
     parser = argparse.ArgumentParser(
         prog="stance",
         description="Find quoted statements in news articles, their speakers and their stance.",
@@ -53,14 +54,14 @@ def build_parser() -> argparse.ArgumentParser:
     split.add_argument("--out", help="write the splits here (never over an existing file)")
     split.set_defaults(handler=_run_split)
 
+    # Imported when the parser is built, not with this module: the evaluation package pulls in
+    # numpy, and importing stance.cli (e.g. for main() in a test) should stay light.
     from stance.evaluation.cli import add_bench_command, add_eval_command
-
-    add_eval_command(commands)
-    add_bench_command(commands)
-
     from stance.models.training import add_train_command
 
     add_train_command(commands)
+    add_eval_command(commands)
+    add_bench_command(commands)
     return parser
 
 
