@@ -52,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     split.add_argument("path", help="a folder (or file) of fixture articles")
     split.add_argument("--seed", type=int, default=0, help="shuffle seed (default 0)")
     split.add_argument("--out", help="write the splits here (never over an existing file)")
+    split.add_argument(
+        "--keep",
+        metavar="SPLITS_FILE",
+        help="keep every article's split from this file and place only the articles it lacks",
+    )
     split.set_defaults(handler=_run_split)
 
     # Imported when the parser is built, not with this module: the evaluation package pulls in
@@ -148,7 +153,8 @@ def _run_stats(args: argparse.Namespace) -> int:
 
 
 def _run_split(args: argparse.Namespace) -> int:
-    splits = make_splits(read_fixtures(args.path), seed=args.seed)
+    keep = _kept_splits(args.keep) if args.keep else None
+    splits = make_splits(read_fixtures(args.path), seed=args.seed, keep=keep)
     text = json.dumps(splits, indent=1, ensure_ascii=False) + "\n"
     if args.out is None:
         sys.stdout.write(text)
@@ -160,6 +166,19 @@ def _run_split(args: argparse.Namespace) -> int:
         return 1
     print(f"wrote {args.out}: " + ", ".join(f"{name} {len(ids)}" for name, ids in splits.items()))
     return 0
+
+
+def _kept_splits(file: str) -> dict[str, str]:
+    """Read ``{"train": [ids], ...}`` as article id -> split name."""
+    try:
+        content = json.loads(Path(file).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise SystemExit(f"stance fixtures split: cannot read --keep {file!r}: {error}") from None
+    if not isinstance(content, dict) or not all(isinstance(ids, list) for ids in content.values()):
+        raise SystemExit(
+            f"stance fixtures split: --keep {file!r} must map split names to lists of article ids"
+        )
+    return {article_id: name for name, ids in content.items() for article_id in ids}
 
 
 if __name__ == "__main__":

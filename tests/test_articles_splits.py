@@ -82,3 +82,49 @@ def test_cli_writes_a_new_split_file_but_never_overwrites(
     assert main(["fixtures", "split", str(tmp_path / "corpus"), "--out", str(out)]) == 1
     assert "already exists and was left unchanged" in capsys.readouterr().err
     assert out.read_text() == "keep me"
+
+
+def test_kept_articles_stay_and_new_ones_fill_the_gaps() -> None:
+    articles = synthetic_corpus(80)
+    first = make_splits(articles[:50])
+    keep = {article_id: name for name, ids in first.items() for article_id in ids}
+    grown = make_splits(articles, keep=keep)
+    for name, ids in first.items():
+        assert set(ids) <= set(grown[name])
+    assert sorted(i for ids in grown.values() for i in ids) == sorted(a.id for a in articles)
+    stance_of = {a.id: Counter(q.stance for q in a.quotes) for a in articles}
+    totals = sum(stance_of.values(), Counter())
+    for name, share in (("train", 0.70), ("dev", 0.15), ("test", 0.15)):
+        counts = sum((stance_of[article_id] for article_id in grown[name]), Counter())
+        for label in LABELS:
+            assert abs(counts[label] / totals[label] - share) < 0.07, (name, label)
+
+
+def test_kept_split_names_must_be_known() -> None:
+    with pytest.raises(ValueError, match=r"kept splits \['validation'\] are not among the shares"):
+        make_splits(synthetic_corpus(3), keep={"a000": "validation"})
+
+
+def test_cli_keep_places_only_new_articles(tmp_path: Path) -> None:
+    for name in ("a", "b", "c", "d"):
+        write_json(tmp_path / "corpus" / f"{name}.json", article_document(id=name))
+    kept = write_json(tmp_path / "old.json", {"train": ["a"], "dev": ["b"], "test": ["c"]})
+    out = tmp_path / "new.json"
+    assert (
+        main(
+            ["fixtures", "split", str(tmp_path / "corpus"), "--keep", str(kept), "--out", str(out)]
+        )
+        == 0
+    )
+    written = json.loads(out.read_text())
+    assert "a" in written["train"]
+    assert "b" in written["dev"]
+    assert "c" in written["test"]
+    assert sorted(i for ids in written.values() for i in ids) == ["a", "b", "c", "d"]
+
+
+def test_cli_keep_must_be_a_split_file(tmp_path: Path) -> None:
+    write_json(tmp_path / "corpus" / "a.json", article_document(id="a"))
+    bad = write_json(tmp_path / "bad.json", ["a"])
+    with pytest.raises(SystemExit, match=r"--keep '.*bad.json' must map split names to lists"):
+        main(["fixtures", "split", str(tmp_path / "corpus"), "--keep", str(bad)])
