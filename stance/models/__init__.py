@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from stance.models.base import StanceModel
 
 #: The model ``stance.analyze`` uses when none is named.
-DEFAULT_MODEL = "minilm-logreg"
+DEFAULT_MODEL = "minilm-finetune"
 
 __all__ = ["DEFAULT_MODEL", "StanceModel", "available", "create", "load"]
 
