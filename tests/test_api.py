@@ -12,27 +12,22 @@ SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "us-ukrain
 HEAVY = ("torch", "transformers", "datasets", "sklearn", "scipy", "numpy", "pandas")
 
 
+PUBLIC = (
+    "LABELS",
+    "KINDS",
+    "Quote",
+    "Article",
+    "read_fixtures",
+    "extract_quotes",
+    "load",
+    "analyze",
+)
+
+
 def test_public_names() -> None:
-    for name in (
-        "LABELS",
-        "KINDS",
-        "Quote",
-        "Article",
-        "read_fixtures",
-        "extract_quotes",
-        "load",
-        "analyze",
-    ):
+    for name in PUBLIC:
         assert hasattr(stance, name), name
-    assert set(stance.__all__) >= {
-        "LABELS",
-        "Quote",
-        "Article",
-        "read_fixtures",
-        "extract_quotes",
-        "load",
-        "analyze",
-    }
+    assert set(stance.__all__) >= set(PUBLIC)
 
 
 def test_import_pulls_in_no_heavy_library() -> None:

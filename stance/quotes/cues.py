@@ -328,7 +328,11 @@ PASSIVE_AUXILIARIES: frozenset[str] = frozenset(
 )
 
 # Words between a speaker and its verb that are not part of the speaker ("Kirby also said").
-SPEAKER_TRAILERS: frozenset[str] = frozenset(
+WEEKDAYS: frozenset[str] = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+
+SPEAKER_TRAILERS: frozenset[str] = WEEKDAYS | frozenset(
     [
         "also",
         "has",
@@ -379,13 +383,6 @@ SPEAKER_TRAILERS: frozenset[str] = frozenset(
         "month",
         "year",
         "on",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "this",
         "morning",
         "afternoon",

@@ -34,6 +34,7 @@ from stance.quotes.cues import (
     ROLE_NOUNS,
     SPEECH_VERBS,
     TELLING_VERBS,
+    WEEKDAYS,
 )
 from stance.quotes.sentences import Sentence
 from stance.quotes.speakers import Speaker, reduce_speaker
@@ -194,7 +195,7 @@ _PREPOSITIONS = frozenset(
         "while",
     ]
 )
-_TRAILING_ADVERBIALS = frozenset(
+_TRAILING_ADVERBIALS = WEEKDAYS | frozenset(
     [
         "on",
         "in",
@@ -214,13 +215,6 @@ _TRAILING_ADVERBIALS = frozenset(
         "afterward",
         "separately",
         "recently",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "outside",
         "after",
         "before",
