@@ -7,8 +7,9 @@ linear in the length of the text (a 1 MB text in well under a second). Inputs ar
 paragraphs (see ``conftest.py``), so the density of quotes is that of the fixtures' news.
 
 ``test_extraction_distinct_articles_per_second`` reads a stream of different articles with the
-speaker-phrase cache emptied before each pass, so no phrase is met twice only because the same
-article is read again; it is the rate a user sees on fresh news.
+speaker caches (phrases, and the words read in them) emptied before each pass, so no phrase or
+word is met twice only because the same article is read again; it is the rate a user sees on
+fresh news.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from stance import Article, extract_quotes
-from stance.quotes.speakers import reduce_speaker
+from stance.quotes.speakers import clear_caches
 
 MEGABYTE = 1_000_000
 ARTICLE_WORDS = 600
@@ -57,10 +58,8 @@ def test_extraction_distinct_articles_per_second(
     def extract_all() -> int:
         return sum(len(extract_quotes(text)) for text in distinct_articles_600)
 
-    # A cold speaker-phrase cache each round: phrases repeat across articles, not rounds.
-    quotes = benchmark.pedantic(
-        extract_all, setup=reduce_speaker.cache_clear, rounds=5, iterations=1
-    )
+    # Cold speaker caches each round: phrases and words repeat across articles, not rounds.
+    quotes = benchmark.pedantic(extract_all, setup=clear_caches, rounds=5, iterations=1)
     assert quotes
     record_rate(len(distinct_articles_600), "articles")
     benchmark.extra_info["quotes"] = quotes

@@ -319,8 +319,11 @@ def _trie_regex(node: dict[str, Any]) -> str:
 
 
 # One pattern finds every cue candidate. Word boundaries on both sides and literal branches
-# keep it linear: the engine never backtracks into a word.
-CUE_PATTERN = re.compile(r"\b(?:[Aa]ccording to|" + trie_pattern(ALL_VERB_CUES) + r")\b")
+# keep it linear: the engine never backtracks into a word. "according to" goes into the trie
+# too, so that each word start tries one branch per letter, not a separate phrase first.
+CUE_PATTERN = re.compile(
+    r"\b(?:" + trie_pattern([*ALL_VERB_CUES, "according to", "According to"]) + r")\b"
+)
 
 # Auxiliaries that make a cue passive ("was accused of", "were told to leave"): not a statement.
 PASSIVE_AUXILIARIES: frozenset[str] = frozenset(

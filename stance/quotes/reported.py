@@ -41,6 +41,8 @@ from stance.quotes.speakers import Speaker, reduce_speaker
 
 MASK = "\x00"
 _CLOSING_MARKS = "\"”’»›'"
+# What a clause may end with when the speaker follows its cue ("“…,” said X"): marks and dashes.
+_CLAUSE_ENDS = (*_CLOSING_MARKS, "“", "\u2013", "—", MASK)
 _WORD = re.compile(r"[^\s,;:]+")
 _ADVERBIAL = re.compile(
     r"\s*(?:on|in|at|to|during|via|late|early|last|this|earlier|later|again|also|then|"
@@ -75,6 +77,19 @@ _DOCUMENT_NOUNS = frozenset(
         "analysis",
     ]
 )
+# A passive cue with its document: "«…», is said in the message of the Bureau", "In the
+# press-release of the regulator it is said, that …": the document (and its "of" source) speaks.
+_PASSIVE_DOCUMENT = (
+    r"(?P<document>(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|communiqué|"
+    r"communique|message|press[\s-]release|release|note|report|letter|text|decision|"
+    r"resolution|document)(?:\s+of\s+[^,.;:\x00]{1,60}?)?)"
+)
+_DOCUMENT_AFTER_PASSIVE = re.compile(r"\s+in\s+" + _PASSIVE_DOCUMENT + r"\s*(?=[,.;:\x00]|$)")
+_DOCUMENT_BEFORE_PASSIVE = re.compile(
+    r"\b[Ii]n\s+" + _PASSIVE_DOCUMENT + r",?\s+it\s+(?:is|was)\s+$"
+)
+_PASSIVE_SAYING = re.compile(r"\b(?:is|was)\s+$")
+_PASSIVE_DOCUMENT_VERBS = frozenset(["said", "stated", "written", "reported", "noted", "stressed"])
 # A clause that starts here is the reporter's, not the speaker's: "…, after the opposition said".
 _REPORTER_CLAUSE = re.compile(r",\s+(?:after|which|who|whom|where|while|whereas|as)\b")
 # Clause punctuation, or a whole hidden quotation (one break, not one per hidden character).
@@ -291,6 +306,7 @@ _SUBJECT_STOPS = (
     | ALL_VERB_CUES
 )
 _SPEAKER_LIMIT = 250  # characters read back from a cue for its speaker
+_PHRASE_STOP = re.compile("[,;:(" + MASK + "]")  # where a speaker phrase after its cue ends
 _INVERTED_SPEAKER_TOKENS = 12
 _FOLLOWING_WORDS = 8  # words read after a cue when looking for "that"
 _MIN_CONTENT_WORDS = 2
@@ -509,7 +525,7 @@ def _verb(masked: str, sentence: Sentence, cue: re.Match[str]) -> Attribution | 
     prefix_start = max(sentence.start, start - _SPEAKER_LIMIT)
     prefix = masked[prefix_start:start]
     if _passive_or_noun(prefix):
-        return None
+        return _passive_document(masked, sentence, cue, prefix_start)
     cue_end = _cue_extension(masked, end, sentence.end, word)
     cue_text = masked[start:cue_end]
     after = masked[cue_end : sentence.end]
@@ -517,7 +533,7 @@ def _verb(masked: str, sentence: Sentence, cue: re.Match[str]) -> Attribution | 
     if stripped_prefix.endswith(("has", "have", "had")):  # a cheap test before the regex
         stripped_prefix = _AUXILIARY_END.sub("", stripped_prefix)
     # "“…,” said X" / "CLAUSE, said X" / "CLAUSE, has announced X": the speaker follows.
-    ends_quote = stripped_prefix.rstrip(", ").endswith((*_CLOSING_MARKS, "“", "\u2013", "—", MASK))
+    ends_quote = stripped_prefix.rstrip(", ").endswith(_CLAUSE_ENDS)
     if (
         word in INVERTIBLE_VERBS
         and (ends_quote or stripped_prefix.endswith(","))
@@ -526,17 +542,21 @@ def _verb(masked: str, sentence: Sentence, cue: re.Match[str]) -> Attribution | 
         phrase_end = _phrase_end(masked, cue_end, sentence.end)
         phrase = masked[cue_end:phrase_end]
         appositive = masked[phrase_end + 1 : _phrase_end(masked, phrase_end + 1, sentence.end)]
-        if masked[phrase_end : phrase_end + 1] == "," and _is_proper_name(appositive):
-            # "said the trust's director, Owen Pryce-Jones": the name is the speaker.
-            phrase, appositive = appositive, phrase
+        if masked[phrase_end : phrase_end + 1] == "," and _is_proper_name(
+            _without_leading_role(appositive)
+        ):
+            # "said the trust's director, Owen Pryce-Jones", "declared the president of the
+            # court, judge Heloísa Reis": the name is the speaker.
+            phrase, appositive = _without_leading_role(appositive), phrase
         speaker = reduce_speaker(phrase, appositive)
         if speaker is None:
             return None
         content = _content_before(masked, sentence, prefix_start + len(stripped_prefix))
         return Attribution(cue_text, start, cue_end, speaker, cue_end, content)
     speaker_start, phrase, appositive = _speaker_before(masked, prefix_start, start)
-    relative = phrase.split()[:1]
-    if relative in (["which"], ["who"]) and len(phrase.split()) == 1:
+    phrase_words = phrase.split()
+    relative = phrase_words[:1]
+    if relative in (["which"], ["who"]) and len(phrase_words) == 1:
         # "The Northern Ledger, which reported that …": the source is the name before.
         segments = _segments(masked, prefix_start, speaker_start - 1)
         speaker_start = segments[-1][0]
@@ -544,20 +564,14 @@ def _verb(masked: str, sentence: Sentence, cue: re.Match[str]) -> Attribution | 
         if not _is_proper_name(phrase.split(" by ")[-1]):
             return None
         phrase = phrase.split(" by ")[-1]
+        phrase_words = phrase.split()
     elif relative in (["which"], ["that"], ["whom"], ["whose"], ["where"], ["when"], ["who"]):
         return None  # a relative clause of the reporter's: "…, which the ministry announced"
-    if (
-        phrase.split()[-1:]
-        and phrase.split()[-1].lower() in _DOCUMENT_NOUNS
-        and " by " in appositive
-    ):
+    if phrase_words and phrase_words[-1].lower() in _DOCUMENT_NOUNS and " by " in appositive:
         # "The reports, first published by The Vessarian Observer, said": the publisher.
         phrase, appositive = appositive.split(" by ")[-1], ""
-    # Two bare words are enough to tell the phrase is not a lone conjunction.
-    bare_words = list(
-        itertools.islice((word.strip(_MARKS) for word in phrase.split() if word.strip(_MARKS)), 2)
-    )
-    if bare_words in (["and"], ["but"], ["then"], []) or phrase.split()[-1] in _COORDINATORS:
+        phrase_words = phrase.split()
+    if _lone_conjunction(phrase_words) or phrase_words[-1] in _COORDINATORS:
         # "The Association … thanked investigators and said …": the sentence's subject speaks;
         # but "In a statement signed by all players and posted …" has none.
         speaker_start, speaker, _ = sentence_subject(masked, sentence)
@@ -571,7 +585,11 @@ def _verb(masked: str, sentence: Sentence, cue: re.Match[str]) -> Attribution | 
     # "CLAUSE, X said." / "“…” X said on Monday.": nothing reported after the cue.
     if _only_trailing_words(after, telling=word in TELLING_VERBS and cue_end == end):
         before_speaker = masked[prefix_start:speaker_start].rstrip()
-        if not before_speaker.endswith((",", *_CLOSING_MARKS, "“", "\u2013", "—", MASK)):
+        if not before_speaker and _follows_quotation(masked, sentence.start):
+            # "“… for?” Qureshi said.": a sentence of its own that attributes the quotation
+            # just before it (a question or exclamation mark ended that sentence).
+            return Attribution(cue_text, start, cue_end, speaker, speaker_start, None)
+        if not before_speaker.endswith((",", *_CLAUSE_ENDS)):
             return None
         content = _content_before(masked, sentence, prefix_start + len(before_speaker))
         return Attribution(cue_text, start, cue_end, speaker, speaker_start, content)
@@ -584,6 +602,56 @@ def _verb(masked: str, sentence: Sentence, cue: re.Match[str]) -> Attribution | 
     if content is None or _only_trailing_words(masked[content[0] : content[1]], telling=False):
         return None
     return Attribution(cue_text, start, cue_end, speaker, speaker_start, content)
+
+
+def _passive_document(
+    masked: str, sentence: Sentence, cue: re.Match[str], prefix_start: int
+) -> Attribution | None:
+    """ "«…», is said in the message of the Bureau": the document after the passive cue
+    speaks for the clause before it; "In the statement of the command it is said that …": the
+    document before it, for the clause after it. None for any other passive ("was told")."""
+    word = cue.group()
+    if word not in _PASSIVE_DOCUMENT_VERBS:
+        return None
+    start, end = cue.start(), cue.end()
+    before = _DOCUMENT_BEFORE_PASSIVE.search(masked, prefix_start, start)
+    if before is not None:
+        speaker = reduce_speaker(before.group("document"))
+        content_start = _content_start(masked, end, sentence.end, word)
+        content = _content(masked, content_start, sentence.end) if content_start else None
+        if speaker is None or content is None:
+            return None
+        return Attribution(word, start, end, speaker, before.start("document"), content)
+    passive = _PASSIVE_SAYING.search(masked, max(prefix_start, start - 8), start)
+    after = _DOCUMENT_AFTER_PASSIVE.match(masked, end, sentence.end)
+    if passive is None or after is None:
+        return None
+    speaker = reduce_speaker(after.group("document"))
+    if speaker is None:
+        return None
+    content = _content_before(masked, sentence, passive.start())
+    cue_end = after.end("document")
+    return Attribution(
+        masked[start:cue_end], start, cue_end, speaker, after.start("document"), content
+    )
+
+
+def _follows_quotation(masked: str, start: int) -> bool:
+    """True when a hidden quotation ends just before ``start``, on the same line."""
+    before = masked[max(0, start - 4) : start].rstrip(" ")
+    return before.endswith((MASK, *_CLOSING_MARKS))
+
+
+def _lone_conjunction(words: list[str]) -> bool:
+    """True when the words, marks aside, are a lone "and", "but" or "then", or nothing."""
+    bare: str | None = None
+    for word in words:
+        stripped = word.strip(_MARKS)
+        if stripped:
+            if bare is not None:
+                return False  # a second word: the phrase is more than a conjunction
+            bare = stripped
+    return bare is None or bare in {"and", "but", "then"}
 
 
 def _participle(
@@ -716,14 +784,35 @@ def _speaker_before(masked: str, prefix_start: int, cue_start: int) -> tuple[int
     second_start, second_end = candidates[-1]
     second = masked[second_start:second_end]
     first = masked[candidates[-2][0] : candidates[-2][1]] if len(candidates) > 1 else ""
+    if len(candidates) < 2 or not _starts_appositive(second):
+        return second_start, second, first
+    # The phrases are reduced only here, where the answer depends on them: a reduction is the
+    # costly step, and most prefixes are decided above.
     named = reduce_speaker(second)
-    if (
-        len(candidates) < 2
-        or (named is not None and named.kind == "person")
-        or not (_starts_appositive(second))
+    if named is not None and (
+        (named.kind == "person" and not _names_person_before(first, second))
+        # "The tournament's organisers, the Sabra Cup Committee, wrote": the name of the body
+        or (named.kind == "organisation" and _is_description(reduce_speaker(first)))
     ):
         return second_start, second, first
     return candidates[-2][0], first, second
+
+
+def _is_description(speaker: Speaker | None) -> bool:
+    return speaker is not None and speaker.kind == "description"
+
+
+def _names_person_before(first: str, second: str) -> bool:
+    """ "Ingrid Haaland, chief executive of developer Nordvind Coastal": a bare person's name
+    before a lower-case appositive is the speaker, whatever name the appositive ends with."""
+    named = reduce_speaker(first)
+    return (
+        second.split()[:1] != []
+        and second.split()[0][:1].islower()
+        and named is not None
+        and named.kind == "person"
+        and named.name == first.strip().strip(_MARKS).strip()
+    )
 
 
 def _skippable_appositive(masked: str, start: int, end: int) -> bool:
@@ -767,13 +856,28 @@ def _passive_or_noun(prefix: str) -> bool:
 def _starts_short_phrase(after: str, *, after_quote: bool) -> bool:
     """True when the words after a cue are a short name phrase, not a reported clause."""
     phrase = after.split(",", 1)[0]
+    if after_quote and MASK in phrase:
+        # "“…,” said X to the agency Sibir-Press.“…”": a quotation after the sentence's end
+        # (written without a space) is the next statement, not part of the phrase.
+        before_mask = phrase.split(MASK, 1)[0].rstrip("“‘«„\"' ")
+        if before_mask.endswith((".", "!", "?")):
+            phrase = before_mask
     words = phrase.split()
     limit = _INVERTED_SPEAKER_TOKENS + (6 if after_quote else 0)
     if not words or len(words) > limit or "that" in words or MASK in phrase:
         return False
+    # "“…,” said retired bus driver Anders Holm": an adjective in "-ed" may open a phrase
+    # that ends with a name after a quotation.
+    adjective_first = after_quote and words[-1][:1].isupper() and len(words) > 1
     if any(
-        word in _CLAUSE_WORDS or (word.islower() and word.endswith("ed") and len(word) > 4)
-        for word in words
+        word in _CLAUSE_WORDS
+        or (
+            word.islower()
+            and word.endswith("ed")
+            and len(word) > 4
+            and not (adjective_first and index == 0)
+        )
+        for index, word in enumerate(words)
     ):
         return False
     first = words[0]
@@ -788,24 +892,28 @@ def _starts_short_phrase(after: str, *, after_quote: bool) -> bool:
 
 
 def _phrase_end(masked: str, start: int, limit: int) -> int:
-    for index in range(start, min(limit, start + _SPEAKER_LIMIT)):
-        if masked[index] in ",;:(" + MASK:
-            return index
-    return _trim_end(masked, start, limit)
+    stop = _PHRASE_STOP.search(masked, start, min(limit, start + _SPEAKER_LIMIT))
+    return stop.start() if stop else _trim_end(masked, start, limit)
 
 
 def _only_trailing_words(after: str, *, telling: bool) -> bool:
     """True when nothing but an adverbial (or, after "told", a listener) follows a cue:
     "said on Monday.", "told the state broadcaster."."""
-    words = after.split()
-    if not words:
+    stripped = after.strip()
+    if not stripped:
         return True
-    if "that" in words or after.lstrip().startswith(":") or MASK in after:
+    if stripped.startswith(":") or MASK in stripped:
         return False
-    if words[0].lower().strip(",.") in _TRAILING_ADVERBIALS or telling:
+    # ``after`` is often the rest of a long sentence: split only as far as the answer needs.
+    if stripped.split(None, 1)[0].lower().strip(",.") in _TRAILING_ADVERBIALS or telling:
         # "said on a visit to a hospital in the town.", "told a news conference in Vell."
-        return len(words) <= _INVERTED_SPEAKER_TOKENS and not _has_clause_words(words)
-    return after.strip() in {".", "!", "?"}
+        words = stripped.split(None, _INVERTED_SPEAKER_TOKENS)  # one more item when longer
+        return (
+            len(words) <= _INVERTED_SPEAKER_TOKENS
+            and "that" not in words
+            and not _has_clause_words(words)
+        )
+    return stripped in {".", "!", "?"}  # a "that" or any other word makes this False
 
 
 def _has_clause_words(words: list[str]) -> bool:
@@ -835,7 +943,12 @@ def sentence_subject(masked: str, sentence: Sentence) -> tuple[int, Speaker | No
     verb: str | None = None
     for match in _WORD.finditer(masked, start, min(sentence.end, start + 160)):
         word = match.group()
-        if MASK in word or word[:1] in '“«„"‘' or len(words) >= _SUBJECT_WORDS:
+        if MASK in word or word[:1] in '“«„"‘':
+            break
+        if len(words) >= _SUBJECT_WORDS and not (
+            # a name that runs past the limit is read whole: "… party Civic Renewal Ana Wrona"
+            word[:1].isupper() and words[-1][:1].isupper() and len(words) < _SUBJECT_WORDS + 3
+        ):
             break
         lowered = word.lower()
         if (
@@ -849,6 +962,14 @@ def sentence_subject(masked: str, sentence: Sentence) -> tuple[int, Speaker | No
         if masked[match.end() : match.end() + 1] in ",;:":
             break
     return start, (reduce_speaker(" ".join(words)) if words else None), verb
+
+
+def _without_leading_role(segment: str) -> str:
+    """ "judge Heloísa Reis" -> "Heloísa Reis": a lowercase role word before a name."""
+    words = segment.split(None, 1)
+    if len(words) == 2 and words[0].islower() and words[0] in ROLE_NOUNS:
+        return words[1]
+    return segment
 
 
 def _is_proper_name(segment: str) -> bool:

@@ -58,6 +58,9 @@ _CUT_AFTER_NAME = frozenset(
     ]
 )
 _PERSON_OF = frozenset(["of", "from", "at"])
+_ARTICLES = frozenset(["a", "an", "the"])
+# "a University of Caldera study published on Monday", "The council now": words after the source.
+_WORDS_AFTER_SOURCE = frozenset(["published", "released", "issued", "now"])
 # "Observers from the Network", "Analysts at Hollin": the phrase names an unnamed source.
 _SOURCE_PREPOSITIONS = frozenset(["from", "at", "with", "in"])
 # Particles inside names: "Idris bin Harun", "Tariq al-Hazmi", "Ludwig van Dam".
@@ -93,6 +96,41 @@ _PREPOSITIONS_AND_CONNECTORS = _PREPOSITIONS | NAME_CONNECTORS
 _EDGE_AND_BRACKETS = _EDGE_PUNCTUATION + "()"
 _ALPHANUMERIC = re.compile(r"[^\W_]")  # a letter or digit: what str.isalnum accepts
 _MAX_SPEAKER_TOKENS = 14
+# Titles written before a name that the shared title list lacks: "Auditor Kwame Asante-Lind".
+_MORE_TITLES = frozenset(["auditor", "ombudsman", "monsignor", "bishop"])
+# Nouns for people, besides titles, that a description names before the person's name: "the
+# passenger from Samara Yulia Kovrigina".
+_PERSON_NOUNS = (
+    ROLE_NOUNS
+    | _MORE_TITLES
+    | frozenset(
+        [
+            "passenger",
+            "resident",
+            "witness",
+            "farmer",
+            "worker",
+            "driver",
+            "doctor",
+            "nurse",
+            "teacher",
+            "student",
+            "member",
+            "engineer",
+            "shareholder",
+            "deputy",
+            "citizen",
+            "pensioner",
+            "mother",
+            "father",
+            "son",
+            "daughter",
+            "widow",
+            "owner",
+            "vicar",
+        ]
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,16 +194,54 @@ def reduce_speaker(phrase: str, appositive: str = "") -> Speaker | None:
     title_of_place = (
         word_before_tail in NAME_CONNECTORS and tail_start > run_start and tail_length >= 3
     )
+    # "the director of OraNet Viktor Halas", "the chairman of the CEC Lyubomir Obretenov", "the
+    # governor of the province Urcuhuasi Paola Linares": a person's name after their role and
+    # the body or place they serve.
+    role_before = any(
+        word.rstrip(".,") in TITLES or word.rstrip(".,") in _PERSON_NOUNS
+        for word in lowered[:tail_start]
+    )
+    after_body = tail_length >= 2 and (
+        word_before_tail in ORGANISATION_WORDS
+        or word_before_tail in PORTFOLIOS
+        or _is_acronym(tokens[tail_start - 1])
+        or word_before_tail in _NAME_OF_A_THING
+        # "a spokesman for Quantis Analytics" is no person: after a preposition, only a name of
+        # three or more words starts with a place or body ("of OraNet Viktor Halas").
+        or (
+            tail_start == run_start
+            and word_before_tail in _PREPOSITIONS_AND_CONNECTORS
+            and tail_length >= 3
+        )
+    )
+    role_and_body = role_before and after_body
+    if role_and_body and tail_length >= 3:
+        if word_before_tail in _NAME_OF_A_THING:
+            # "the party Civic Renewal Tadeusz Wroński": the thing's name comes first.
+            tail_start, tail_length = len(tokens) - 2, 2
+        elif word_before_tail in _PREPOSITIONS_AND_CONNECTORS:
+            title_of_place = True
     if title_of_place:
         # "Minister of Defence of Kavran Timur Aldanov": the place goes with the title.
         tail_start += 1
         tail_length -= 1
+    if (
+        role_before
+        and tail_length <= 1
+        and lowered[0] in _ARTICLES
+        and set(lowered[:run_start]) & _PREPOSITIONS
+    ):
+        # "A former test engineer at electric-bike maker Orsolo": a person described by where
+        # they work, not the body.
+        return Speaker(_joined(raw), "description", _roles(lowered), _capitalised_words(tokens))
     titled_run = any(word.rstrip(".") in TITLES for word in lowered[run_start:tail_start])
     after_quoted_name = tail_start > 0 and _closes_quotation(raw[tail_start - 1], opened=opened)
     if tail_length and (
         title_of_place
+        or role_and_body
         or after_quoted_name
         or word_before_tail in TITLES
+        or word_before_tail in _MORE_TITLES
         or (word_before_tail in PORTFOLIOS and titled_run)
         or (tail_start == run_start and word_before_tail not in _PREPOSITIONS_AND_CONNECTORS)
     ):
@@ -176,6 +252,11 @@ def reduce_speaker(phrase: str, appositive: str = "") -> Speaker | None:
             if _capitalised(token)
         )
         return Speaker(_joined(raw[tail_start:]), "person", roles, affiliation)
+    if all(
+        word in TITLES or word in _MORE_TITLES or word in _DEFINITE for word in lowered[run_start:]
+    ):
+        # "The Ombudsman", "the Mayor": a title alone describes a person.
+        return Speaker(_joined(raw), "description", _roles(lowered), frozenset())
     before_run = [word for word in lowered[max(0, run_start - 2) : run_start] if word != "the"]
     if before_run and before_run[-1] in _PREPOSITIONS:
         # "a senior official at the Medicines Agency": an unnamed source, as written.
@@ -192,10 +273,25 @@ _SELF_NAMED = re.compile(
 )
 _DOCUMENT_OF = re.compile(
     r"^(?:the|a|an|its|their)?\s*(?:statement|communiqué|communique|note|report|letter|message|"
-    r"press\s+release|release|analysis|study|survey|poll|review|audit|investigation)\s+"
+    r"press[\s-]release|release|analysis|study|survey|poll|review|audit|investigation)\s+"
     r"(?:of|by|from|signed\s+by)\s+(?P<source>.+)$",
     re.IGNORECASE,
 )
+# "The regulator's decision notice", "Auditor Kwame Asante-Lind's report": the owner speaks.
+_OWNERS_DOCUMENT = re.compile(
+    r"^(?P<owner>.+?)['’]s\s+(?:[a-z][\w-]*\s+){0,2}(?:statement|communiqué|communique|note|"
+    r"notice|report|letter|message|release|update|advice|post|bulletin|website|figures|data|"
+    r"filing)(?:\s+(?:on|in|at|from|of)\s.*)?$"
+)
+# "Thursday the veterinary service", "24-year-old Giorgi": a date or an age is no part of a name.
+_LEADING_DATE_OR_AGE = re.compile(
+    r"^(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?=the\s)|"
+    r"\d+-year-old\s+)",
+    re.IGNORECASE,
+)
+# "The Superior Court (TSC)": the acronym in brackets repeats the name; after "X and the Y" it
+# is Y's alone and stays.
+_TRAILING_ACRONYM = re.compile(r"^(?!.*\band\s+the\s)(?P<name>.+?)\s+\([A-Z][A-Z0-9&.-]{1,9}\)$")
 _IN_A_DOCUMENT = re.compile(
     r"\s+(?:in|on|via)\s+(?:a|an|its|the|their)\s+(?:written\s+)?(?:statement|communiqué|"
     r"communique|note|post|interview|letter|release|video|message)\b.*$",
@@ -213,13 +309,34 @@ def _closes_quotation(token: str, *, opened: bool) -> bool:
 
 def _rewrite_phrase(phrase: str) -> str:
     """ "A group calling itself «Black Tide»" -> "Black Tide"; "the communiqué of the movement"
-    -> "the movement"; "The authority in its communiqué" -> "The authority"."""
-    named = _SELF_NAMED.search(phrase)
-    if named is not None and named.group("name").strip():
-        return named.group("name")
+    -> "the movement"; "The authority in its communiqué" -> "The authority"; "The regulator's
+    decision notice" -> "The regulator"; "Monday the port authority" -> "the port authority";
+    "the Union of Teachers (UT)" -> "the Union of Teachers".
+
+    Most phrases are a bare name: a pattern runs only when a cheap substring test finds a word
+    it needs ("called", "of", "'s").
+    """
+    if "call" in phrase or "named" in phrase or "known" in phrase:
+        named = _SELF_NAMED.search(phrase)
+        if named is not None and named.group("name").strip():
+            return named.group("name")
     phrase = _IN_A_DOCUMENT.sub("", phrase.strip())
-    document = _DOCUMENT_OF.match(phrase)
-    return document.group("source") if document is not None else phrase
+    lowered = phrase.lower()  # _DOCUMENT_OF ignores case
+    if "of" in lowered or "by" in lowered or "from" in lowered:
+        document = _DOCUMENT_OF.match(phrase)
+        if document is not None:
+            return document.group("source")
+    if "'s" in phrase or "’s" in phrase:
+        owner = _OWNERS_DOCUMENT.match(phrase)
+        if owner is not None:
+            return owner.group("owner")
+    # Both patterns are anchored at the start, so one match stands for a substitution; the
+    # cheap bracket test skips the acronym pattern's lazy scan for most phrases.
+    leading = _LEADING_DATE_OR_AGE.match(phrase)
+    if leading is not None:
+        phrase = phrase[leading.end() :]
+    acronym = _TRAILING_ACRONYM.match(phrase) if ")" in phrase else None
+    return phrase if acronym is None else acronym.group("name") + phrase[acronym.end() :]
 
 
 def _capitalised_words(tokens: Sequence[str]) -> frozenset[str]:
@@ -232,7 +349,9 @@ def _name_tokens(phrase: str) -> list[str]:
     tokens = [
         token
         for token in phrase.split()
-        if not token.startswith("[") and (_ALPHANUMERIC.search(token) is not None or token == "&")
+        # most words open with a letter: the regex only runs for the rest ("“Clean", "—")
+        if token[0].isalnum()
+        or (not token.startswith("[") and (_ALPHANUMERIC.search(token) is not None or token == "&"))
     ]
     while tokens and tokens[0].lower() in _PREPOSITIONS and len(tokens) > 1:
         tokens = tokens[1:]
@@ -241,7 +360,7 @@ def _name_tokens(phrase: str) -> list[str]:
         if (
             lowered in _CUT_AFTER_NAME
             and _capitalised(tokens[index - 1])
-            and (index > 1 or lowered not in _SOURCE_PREPOSITIONS)
+            and (index > 1 or lowered not in _SOURCE_PREPOSITIONS or _single_name(tokens[0]))
         ):
             return tokens[:index]
         if (
@@ -260,6 +379,14 @@ def _name_tokens(phrase: str) -> list[str]:
     return tokens
 
 
+def _single_name(token: str) -> bool:
+    """ "Giorgi" in "Giorgi from Kutaisi" is a name; "Observers", "Police" or "Staff" in
+    "Observers from the Network" are sources described by where they come from."""
+    return (
+        _is_name_word(token) and not token.endswith("s") and token.lower() not in ORGANISATION_WORDS
+    )
+
+
 def _joined(tokens: Sequence[str]) -> str:
     return " ".join(tokens).strip(_EDGE_PUNCTUATION + " ")
 
@@ -271,14 +398,20 @@ def _trim(tokens: list[str]) -> list[str]:
     while tokens and (
         tokens[-1].lower() in SPEAKER_TRAILERS
         or (tokens[-1].endswith("ly") and tokens[-1].islower() and len(tokens) > 1)
+        or (tokens[-1] in _WORDS_AFTER_SOURCE and len(tokens) > 2)
     ):
         tokens = tokens[:-1]
     for index in range(len(tokens) - 1, -1, -1):
         lowered = tokens[index].lower()
         if lowered in _RELATIVE_PRONOUNS and index > 0:
-            # "The branch that represents the officers" is the branch; an unnamed source keeps
-            # its clause: "residents who gathered behind the police tape".
-            return _trim(tokens[:index]) if _capitalised(tokens[index - 1]) else tokens
+            # "The Police Federation branch that represents the officers" is the branch, "a
+            # Nordlink engineer who spoke on condition of anonymity" the engineer: a phrase
+            # that names its body or person ends before the clause. An unnamed source keeps
+            # it: "residents who gathered behind the police tape", "Residents who …".
+            named = any(token[:1].isupper() for token in tokens[1:index]) or (
+                index == 1 and _single_name(tokens[0])
+            )
+            return _trim(tokens[:index]) if named else tokens
         starts_clause = lowered in CLAUSE_OPENERS or (
             lowered == "and" and index + 1 < len(tokens) and tokens[index + 1].lower() in _PRONOUNS
         )
@@ -310,6 +443,12 @@ def _final_run_start(tokens: Sequence[str]) -> int | None:
     return start
 
 
+# Both are pure functions of one word, called for every word of every new phrase and mention;
+# a bounded cache keeps a long text's vocabulary from growing it without end.
+_CACHED_WORDS = 16384
+
+
+@functools.lru_cache(maxsize=_CACHED_WORDS)
 def _capitalised(token: str) -> bool:
     first = token[:1]
     return (
@@ -320,6 +459,7 @@ def _capitalised(token: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=_CACHED_WORDS)
 def _is_name_word(token: str) -> bool:
     """A word that can be part of a person's name: capitalised, not a title, organisation word,
     acronym or number ("al-Hazmi" counts: a particle before a capital)."""
@@ -331,7 +471,7 @@ def _is_name_word(token: str) -> bool:
         bare = bare[:-2]
     elif bare.endswith(("'", "’")):
         bare = bare[:-1]
-    if bare in TITLES or bare in ORGANISATION_WORDS or bare in PORTFOLIOS:
+    if bare in TITLES or bare in _MORE_TITLES or bare in ORGANISATION_WORDS or bare in PORTFOLIOS:
         return False
     # An acronym ("NATO", "US") names an organisation; a digit is no part of a name.
     return not (
@@ -339,17 +479,51 @@ def _is_name_word(token: str) -> bool:
     )
 
 
+def clear_caches() -> None:
+    """Empty the caches of speaker phrases and name words (benchmarks of fresh text use it)."""
+    for cached in (reduce_speaker, _capitalised, _is_name_word):
+        cached.cache_clear()
+
+
+def _stands_alone(text: str, end: int) -> bool:
+    """A surname that no capitalised word follows ("Oravia" in "the agency Oravia Press" is part
+    of another name)."""
+    return _NAME_GOES_ON.match(text, end) is None
+
+
+def _bare_word(word: str) -> str:
+    """ "forum’s" -> "forum", "chair," -> "chair"."""
+    word = word.strip(_EDGE_AND_BRACKETS)
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _is_acronym(token: str) -> bool:
+    return len(token) >= 2 and token.isupper() and token.isalpha()
+
+
 def _has_digit(token: str) -> bool:
     return any(character.isdigit() for character in token)
 
 
 def _roles(words: Sequence[str]) -> frozenset[str]:
-    return frozenset(word.strip(_EDGE_PUNCTUATION) for word in words) & ROLE_NOUNS
+    return frozenset(word.strip(_EDGE_PUNCTUATION) for word in words) & _PERSON_NOUNS
 
 
-_PRONOUN_AFTER_NAME = re.compile(r"\b(?:he|his|him|she|her)\b", re.IGNORECASE)
-_GENDER_WINDOW = 160  # characters after a name searched for the pronoun that refers back to it
+# he, his, him, she or her as a whole word. Written to open with a character class, which lets
+# the engine skip to an "h" or "s" (a leading \b would make it try every position); the
+# lookbehinds then check the word boundary and which letter opened the word.
+_PRONOUN_AFTER_NAME = re.compile(
+    r"[hs](?<!\w[hs])(?:(?<=h)(?:er?|i[sm])|(?<=s)he)\b", re.IGNORECASE
+)
+_COUNT_REACH = 10_000  # characters either side of a name read to count its uses
+_PRONOUN_REACH = 400  # characters from an unnamed speaker to the pronoun that stands for them
+_BODY_REACH = 300  # characters read back from "it" for the name of a body
+_APPOSED_NAME_GAP = 4  # ", " and the like between a description and the name after it
+_ROLE_WINDOW = 60  # characters around a name read for the role it is introduced with
+_GENDER_WINDOW = 200  # characters after a name searched for the pronoun that refers back to it
 _SURNAME_REACH = 1000  # characters read back from a pronoun for a surname; keeps it linear
+_SURNAME_STEP = 200  # characters read back at a time within that reach
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
 _WORD_RUN = re.compile(r"\w+(?:-\w+)*")  # a word, hyphenated ones whole: "Mottier-Roux"
 _DOCUMENTS = frozenset(
     [
@@ -363,6 +537,7 @@ _DOCUMENTS = frozenset(
         "post",
         "filing",
         "notice",
+        "note",
     ]
 )
 # "the company said": the article's company, named where it last spoke.
@@ -390,8 +565,13 @@ _GENERIC_ORGANISATIONS = frozenset(
         "supplier",
         "business",
         "platform",
+        "club",
+        "concern",
+        "contractor",
+        "distributor",
     ]
 )
+_ANY_COMPANY = "*company*"  # the key for names introduced with any of the nouns above
 # Organisations that are not "the company": public bodies, media, associations.
 _NOT_COMPANIES = frozenset(
     [
@@ -405,6 +585,7 @@ _NOT_COMPANIES = frozenset(
         "federation",
         "association",
         "union",
+        "guild",
         "gazette",
         "times",
         "post",
@@ -422,6 +603,7 @@ _NOT_COMPANIES = frozenset(
         "observer",
         "ledger",
         "press",
+        "trust",
     ]
 )
 # First words of place names that look like a person's name: "Port Elsin", "Lake Kivara".
@@ -556,11 +738,17 @@ _NAME_OF_A_THING = frozenset(
         "region",
         "province",
         "district",
+        "community",
     ]
 )
 # Two to five capitalised words. No leading \b: a pattern that opens with a character class lets
-# the engine skip to capitals; _word_starts checks the boundary instead.
-_PERSON_MENTION = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]*)){1,4}")
+# the engine skip to capitals; _word_starts checks the boundary instead. The words are read
+# possessively (*+): only a space can follow a word here, so giving letters back cannot help a
+# failed attempt, and not trying saves most of the time spent at capitals that start no name.
+_PERSON_MENTION = re.compile(
+    r"[A-Z][\w'’-]*+"
+    r"(?:[ \t]+(?:(?:bin|ibn|van|von|der|de|da|dos|du)[ \t]+)?(?:[A-Z]\.|[A-Z][\w'’-]*+)){1,4}"
+)
 
 
 _WORDS = re.compile(r"[\w'’&-]+")
@@ -598,13 +786,20 @@ class SpeakerResolver:
         self.mentions = list(mentions)
         # People's names: "the company" never stands for one of them.
         self._mentioned_names = frozenset(person.name for _, person in self.mentions)
+        self._mention_positions = [at for at, _ in self.mentions]
         self._genders: dict[str, str] = {}
         self._people: list[tuple[int, Speaker]] = []
         self._organisations: list[tuple[int, Speaker]] = []
-        self._fullest_cache: dict[str, Speaker] = {}
+        self._fullest_cache: dict[Speaker, Speaker] = {}
         self._organisation_names: dict[str, tuple[list[int], list[str]]] | None = None
+        self._capitalised_runs: list[re.Match[str]] | None = None
         self._longest_by_first_word: dict[str, str] | None = None
         self._main_organisation: str | None = None
+        self._bodies: dict[Speaker, bool] = {}
+        self._mentioned_surnames: frozenset[str] | None = None
+        self._lowered: str | None = None
+        self._role_introductions: list[tuple[int, frozenset[str], str]] | None = None
+        self._fuller_descriptions: dict[str, list[tuple[int, str]]] = {}
         self._by_surname: dict[str, Speaker] = {}
         self._introductions: dict[str, list[tuple[int, str]]] = {}
         self._issued: list[tuple[int, str, str]] | None = None
@@ -620,6 +815,7 @@ class SpeakerResolver:
             if speaker.kind == "person":
                 self._people.append((at, speaker))
                 self._note_surname(speaker)
+                self._note_speaker_gender(at, speaker)
             elif speaker.kind == "organisation":
                 self._organisations.append((at, speaker))
         self._people.sort(key=_position)
@@ -657,15 +853,25 @@ class SpeakerResolver:
                 return self._organisations[organisation][1].name
             index = bisect.bisect_left(self._source_positions, position) - 1
             return self.resolve(position, self._sources[index]) if index >= 0 else speaker.name
+        if len(words) == 1 and head in ORGANISATION_WORDS and speaker.kind == "organisation":
+            # "is said in the message of Bureau": the body named with that head word.
+            return self._named_organisation(position, head) or speaker.name
         if len(words) == 2 and words[0].lower() in _DEFINITE:
             introduced = self._introduced_name(position, head)
+            if introduced is None and head in _GENERIC_ORGANISATIONS:
+                # "the chemical concern Helmbrecht Chemie AG … The company said"
+                introduced = self._introduced_name(position, _ANY_COMPANY)
             if introduced is not None and not self._names_a_person(introduced):
                 return introduced
             named = self._named_organisation(position, words[-1])
             if named is not None:
                 return named
             if head in _GENERIC_ORGANISATIONS:
-                return self._most_named_organisation() or speaker.name
+                return (
+                    self._latest_organisation(position)
+                    or self._most_named_organisation()
+                    or speaker.name
+                )
         if (
             speaker.kind == "description"
             and 2 < len(words) <= _MAX_DESCRIPTION_WORDS
@@ -674,16 +880,118 @@ class SpeakerResolver:
             named = self._named_organisation(position, words[-1], ending=words[1:])
             if named is not None:
                 return named
+        if (
+            speaker.kind == "description"
+            and 2 <= len(words) <= 3
+            and words[0].lower() == "the"
+            and all(word.isalpha() and word.islower() for word in words[1:])
+            and head not in _GENERIC_ORGANISATIONS
+            and head not in _PERSON_NOUNS
+        ):
+            fuller = self._fuller_description(position, words[1:])
+            if fuller is not None:
+                return fuller
         if speaker.kind == "description" and speaker.roles:
-            return self._by_role(position, speaker)
+            resolved = self._by_role(position, speaker)
+            if resolved == speaker.name:
+                return self._identified_next(position, speaker) or resolved
+            return resolved
         return speaker.name
+
+    def _identified_next(self, position: int, description: Speaker) -> str | None:
+        """ "A former test engineer at Orsolo told a committee … ¶ Priya Ramaswamy, who …": an
+        opening paragraph's unnamed source, named at the start of the next paragraph."""
+        words = description.name.lower().split()
+        if words[0] not in {"a", "an"} and words[:2] != ["the", "former"]:
+            return None
+        paragraph_end = self.text.find("\n")
+        if paragraph_end < position:
+            return None  # not in the opening paragraph
+        next_start = len(self.text) - len(self.text[paragraph_end:].lstrip())
+        index = bisect.bisect_left(self._mention_positions, next_start)
+        if index < len(self.mentions) and self._mention_positions[index] == next_start:
+            return self._fullest(self.mentions[index][1]).name
+        return None
+
+    def _fuller_description(self, position: int, nouns: Sequence[str]) -> str | None:
+        """ "the regulator" -> "the state energy regulator", "the police department" ->
+        "Maravel's police department": the latest fuller description of the same body that the
+        reporter writes before ``position``, with its modifiers and an "of" phrase naming a place
+        ("the water authority of the province Alcarreña")."""
+        key = " ".join(nouns)
+        found = self._fuller_descriptions.get(key)
+        if found is None:
+            found = []
+            text = self._reporter_text
+            at = text.find(key)
+            while at >= 0:
+                noun_start, noun_end = at, at + len(key)
+                at = text.find(key, noun_end)
+                if not (_word_edge(text, noun_start) and _word_edge(text, noun_end)):
+                    continue
+                # read back from the nouns for their determiner and modifiers, forward for "of"
+                opening = _DESCRIPTION_OPENING.search(
+                    text, max(0, noun_start - _OPENING_REACH), noun_start
+                )
+                if opening is None:
+                    continue
+                place = _OF_PLACE.match(text, noun_end)
+                end = place.end() if place is not None else noun_end
+                modifiers = opening.group("modifiers").split()
+                phrase = " ".join(text[opening.start() : end].split())
+                if (
+                    phrase.lower() == "the " + key
+                    or set(modifiers) & (_NOT_SPECIFYING | _PREPOSITIONS_AND_CONNECTORS | _DEFINITE)
+                    or self._followed_by_noun(end)
+                ):
+                    continue
+                if phrase.startswith("The "):
+                    phrase = "t" + phrase[1:]
+                found.append((opening.start(), phrase))
+            self._fuller_descriptions[key] = found
+        earlier = [phrase for at, phrase in found if at < position]
+        return earlier[-1] if earlier else None
+
+    def _followed_by_noun(self, end: int) -> bool:
+        """ "the department head": the description names a person, not the body."""
+        following = self._reporter_text[end : end + 30].split()[:1]
+        word = following[0].strip(_EDGE_PUNCTUATION) if following else ""
+        return word in _PERSON_NOUNS or word in ORGANISATION_WORDS
+
+    def _without_leading_places(self, person: Speaker) -> Speaker:
+        """ "Alto Juruá Dulce Amaral Vieira" -> "Dulce Amaral Vieira": a leading word of a name
+        of three or more words that the text also writes elsewhere, outside this name, names a
+        place, a body or a thing ("players"), not the person."""
+        words = person.name.split()
+        if len(words) < 3 or not person.roles:
+            return person
+        start = 0
+        written_at = max(0, self.text.find(person.name))
+        while (
+            len(words) - start > 2
+            and _is_name_word(words[start])
+            and self._written(words[start : start + 1], written_at)
+            > self._written(words[start:], written_at)
+        ):
+            start += 1
+        if start == 0:
+            return person
+        return Speaker(" ".join(words[start:]), "person", person.roles, person.affiliation)
 
     def _introduced_name(self, position: int, noun: str) -> str | None:
         """ "the company" -> "Fuentesol": the latest name the text introduced with the noun
         before ``position`` (see :func:`_introductions`)."""
         introductions = self._introductions.get(noun)
         if introductions is None:
-            introductions = self._introductions[noun] = _introductions(self.text, noun)
+            if noun == _ANY_COMPANY:
+                introductions = sorted(
+                    itertools.chain.from_iterable(
+                        _introductions(self.text, company) for company in _GENERIC_ORGANISATIONS
+                    )
+                )
+            else:
+                introductions = _introductions(self.text, noun)
+            self._introductions[noun] = introductions
         index = bisect.bisect_right(introductions, (position, "\U0010ffff")) - 1
         return introductions[index][1] if index >= 0 else None
 
@@ -694,7 +1002,8 @@ class SpeakerResolver:
             self._issued = [
                 (match.end(), match.group("document").lower(), match.group("name"))
                 for match in _ISSUED_DOCUMENT.finditer(self.text)
-                if match.group("name").split()[0] not in _NOT_NAME_STARTS
+                # "The Association of Pilots in its communiqué": the name after the article
+                if match.group("name").removeprefix("The ").split()[0] not in _NOT_NAME_STARTS
             ]
         latest = None
         for end, kind, name in self._issued:
@@ -702,7 +1011,11 @@ class SpeakerResolver:
                 break
             if kind == document:
                 latest = name
-        return None if latest is None else self._fullest(Speaker(latest, "person")).name
+        if latest is None:
+            return None
+        if latest.startswith("The "):
+            return "the " + latest[4:]
+        return self._fullest(Speaker(latest, "person")).name
 
     def _names_a_person(self, name: str) -> bool:
         """True for a person's name the text gives, with or without a title ("Dr Ana Ruiz")."""
@@ -716,14 +1029,24 @@ class SpeakerResolver:
         no title or portfolio) that starts with a one-word speaker's name."""
         if self._longest_by_first_word is None:
             self._longest_by_first_word = {}
-            for match in _CAPITALISED_RUN.finditer(self.text):
+            for match in self._runs():
                 parts = match.group().split()
-                if len(parts) > 3 or any(part.lower() in TITLES for part in parts[1:]):
-                    continue
+                if (
+                    len(parts) > 3
+                    or any(part.lower() in TITLES for part in parts[1:])
+                    or (len(parts) == 3 and " ".join(parts[1:]) in self._mentioned_names)
+                ):
+                    continue  # "OraNet Viktor Halas" is OraNet's director, not OraNet
                 known = self._longest_by_first_word.get(parts[0], "")
                 if len(parts) > len(known.split()):
                     self._longest_by_first_word[parts[0]] = match.group()
         return self._longest_by_first_word.get(word, word)
+
+    def _runs(self) -> list[re.Match[str]]:
+        """The text's capitalised runs, found once for the names read by head and by first word."""
+        if self._capitalised_runs is None:
+            self._capitalised_runs = list(_CAPITALISED_RUN.finditer(self.text))
+        return self._capitalised_runs
 
     def _note_surname(self, person: Speaker) -> None:
         tokens = person.name.split()
@@ -733,11 +1056,24 @@ class SpeakerResolver:
             self._by_surname[surname] = person
 
     def _note_gender(self, name: str, end: int, limit: int) -> None:
+        if name in self._genders:
+            return  # the pronoun after an earlier use of the name decided; no need to search
         pronoun = _PRONOUN_AFTER_NAME.search(
             self._reporter_text, end, min(limit, end + _GENDER_WINDOW)
         )
-        if pronoun is not None and name not in self._genders:
+        if pronoun is not None:
             self._genders[name] = "f" if pronoun.group().lower() in {"she", "her"} else "m"
+
+    def _note_speaker_gender(self, at: int, speaker: Speaker) -> None:
+        """ "Nyamweya said. He added …": the first he or she after a speaker's name, before the
+        next full name, tells that person's gender too."""
+        index = bisect.bisect_right(self._mention_positions, at)
+        limit = (
+            self._mention_positions[index]
+            if index < len(self._mention_positions)
+            else len(self.text)
+        )
+        self._note_gender(self._fullest(speaker).name, at + len(speaker.name), limit)
 
     def _gender(self, name: str) -> str | None:
         """From the pronoun that follows the name in the text; else a first name ending in
@@ -758,30 +1094,151 @@ class SpeakerResolver:
                 if self._in_statement(at):
                     continue  # a name inside what someone said is not the reporter's antecedent
                 person = self._fullest(self._named[candidate])
-                if len(person.name.split()) > 1 and self._gender(person.name) in (wanted, None):
+                if (
+                    len(person.name.split()) > 1
+                    and self._gender(person.name) in (wanted, None)
+                    and not (person.kind == "person" and self._names_a_body(person, at))
+                ):
                     found_at, found = at, person.name
                     break
+            speaker = self._unnamed_speaker_since(found_at, position)
+            if speaker is not None:
+                return speaker
             # A known person named later by surname alone is named last: "Qadir was unmoved.
             # … she wrote" is Mehreen Qadir's.
             return self._named_by_surname(found_at, position, wanted) or found
+        if pronoun.name == "it":
+            return (
+                self._latest_organisation(position, companies_only=False)
+                or self._latest_named_body(position)
+                or pronoun.name
+            )
         index = bisect.bisect_left(self._organisation_positions, position) - 1
         return self._organisations[index][1].name if index >= 0 else pronoun.name
+
+    def _unnamed_speaker_since(self, start: int, position: int) -> str | None:
+        """ "“…,” the king said. “…,” he added": when the latest source before a pronoun, after
+        the last full name, is a person described by a role or named by one word only, the
+        pronoun is that person."""
+        index = bisect.bisect_left(self._source_positions, position) - 1
+        if index < 0:
+            return None
+        at, source = self._source_positions[index], self._sources[index]
+        if at <= start or position - at > _PRONOUN_REACH:
+            return None
+        # a one-word name no full name of the text ends with: "24-year-old Giorgi"
+        single_name = source.kind == "person" and " " not in self._fullest(source).name
+        definite_role = (
+            source.kind == "description"
+            and bool(source.roles)
+            and source.name.split()[0].lower() in _DEFINITE
+        )
+        if definite_role or single_name:
+            return self.resolve(at, source)
+        return None
+
+    def _latest_organisation(self, position: int, *, companies_only: bool = True) -> str | None:
+        """ "it said", "the company said": the latest source before ``position`` that is a
+        body, not a person (for "the company", not a public body, medium or association)."""
+        index = bisect.bisect_left(self._source_positions, position) - 1
+        for candidate in range(index, max(-1, index - _LOOKBACK_CANDIDATES), -1):
+            source = self._sources[candidate]
+            if source.kind == "organisation" or (
+                source.kind == "person"
+                and self._names_a_body(source, self._source_positions[candidate])
+            ):
+                name = self.resolve(self._source_positions[candidate], source)
+                if not (companies_only and set(name.lower().split()) & _NOT_COMPANIES):
+                    return name
+        return None
+
+    def _latest_named_body(self, position: int) -> str | None:
+        """ "The Ministry of Migration disputed that account. In a statement, it said": the
+        last name of a body the reporter writes shortly before ``position``."""
+        window_start = max(0, position - _BODY_REACH)
+        names = [
+            match.group()
+            for match in _CAPITALISED_RUN.finditer(self._reporter_text, window_start, position)
+            if set(match.group().lower().split()) & ORGANISATION_WORDS
+        ]
+        if not names:
+            return None
+        name = names[-1]
+        return "the " + name[4:] if name.startswith("The ") else name
+
+    def _names_a_body(self, source: Speaker, at: int) -> bool:
+        """A name given as a source that the text treats as a body, not a person: no he or she
+        follows it, no role comes with it, it is no surname of a longer name and its last word
+        is never written alone ("Aeris Atlantic said"; but "Ingrid Haaland … Haaland said")."""
+        known = self._bodies.get(source)
+        if known is None:
+            known = self._bodies[source] = self._looks_like_a_body(source, at)
+        return known
+
+    def _looks_like_a_body(self, source: Speaker, at: int) -> bool:
+        full = self._fullest(source).name
+        words = full.split()
+        start, end = max(0, at - _COUNT_REACH), at + _COUNT_REACH
+        if (
+            source.roles
+            or full in self._genders
+            or self.text.find(full + ", who ", start, end) >= 0
+        ):
+            return False  # "Ruth Adeyemi-Clarke, who has edited …"
+        if self._written(words[-1:], at) > self._written(words, at):
+            return False  # the surname alone: "Haaland said"
+        # one word: no surname of a person the text names in full ("Arvendal", not "Mbatha")
+        if self._mentioned_surnames is None:
+            self._mentioned_surnames = frozenset(
+                person.name.split()[-1] for _, person in self.mentions
+            )
+        return len(words) > 1 or full not in self._mentioned_surnames
+
+    def _written(self, words: Sequence[str], around: int) -> int:
+        """How often the text writes these words in a row, in any case, within
+        ``_COUNT_REACH`` characters of ``around``: the whole of a news article, and a bounded
+        cost per count in a long text."""
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        phrase = " ".join(words).lower()
+        start, end = max(0, around - _COUNT_REACH), around + _COUNT_REACH
+        count = 0
+        at = self._lowered.find(phrase, start, end)
+        while at >= 0:
+            after = at + len(phrase)
+            if _name_edge(self._lowered, at - 1) and _name_edge(self._lowered, after):
+                count += 1
+            at = self._lowered.find(phrase, after, end)
+        return count
 
     def _named_by_surname(self, start: int, end: int, gender: str) -> str | None:
         """The person of ``gender`` (or unknown) whose surname alone the reporter writes last
         between ``start`` and ``end`` (at most ``_SURNAME_REACH`` characters back), outside
         the statements; None when there is none."""
-        words = list(_WORD_RUN.finditer(self._reporter_text, max(start, end - _SURNAME_REACH), end))
-        for match in reversed(words):
-            person = self._by_surname.get(match.group().lower())
-            if (
-                person is not None
-                and " " in person.name
-                and person.name.endswith(" " + match.group())  # as written: "In" is not "in"
-                and self._gender(person.name) in (gender, None)
-                and not self._in_statement(match.start())
-            ):
-                return person.name
+        window_start = max(start, end - _SURNAME_REACH)
+        # The words are read back a step at a time: the surname is mostly a sentence or two
+        # back, and splitting the whole window into words costs more than the rest.
+        step_start, step_end = end, end
+        while step_start > window_start:
+            step_start = max(window_start, step_start - _SURNAME_STEP)
+            words = list(_WORD_RUN.finditer(self._reporter_text, step_start, step_end))
+            if step_start > window_start and words:
+                # The first word may be the tail of a longer one: it is read whole in the next
+                # step, which ends where the words read here begin.
+                words = words[1:]
+            for match in reversed(words):
+                person = self._by_surname.get(match.group().lower())
+                if (
+                    person is not None
+                    and " " in person.name
+                    and person.name.endswith(" " + match.group())  # as written: "In" is not "in"
+                    and _stands_alone(self._reporter_text, match.end())
+                    and self._gender(person.name) in (gender, None)
+                    and not self._in_statement(match.start())
+                ):
+                    return person.name
+            if words:
+                step_end = words[0].start()
         return None
 
     def _in_statement(self, at: int) -> bool:
@@ -791,7 +1248,7 @@ class SpeakerResolver:
     def _fullest(self, person: Speaker) -> Speaker:
         """The longest name in the text that ends with this person's surname and holds the
         rest of this name."""
-        cached = self._fullest_cache.get(person.name)
+        cached = self._fullest_cache.get(person)
         if cached is not None:
             return cached
         tokens = person.name.split()
@@ -801,9 +1258,13 @@ class SpeakerResolver:
             candidate is not None
             and len(candidate.name.split()) > len(tokens)
             and all(token in candidate.name.split() for token in tokens[:-1])
+            # "Yulia Kovrigina" from "the passenger from Samara Yulia Kovrigina" is not
+            # "Samara Yulia Kovrigina": the phrase already set the place apart.
+            and not {token.lower() for token in candidate.name.split()} & person.affiliation
         ):
-            best = candidate
-        self._fullest_cache[person.name] = best
+            best = Speaker(candidate.name, "person", person.roles | candidate.roles)
+        best = self._without_leading_places(best)
+        self._fullest_cache[person] = best
         return best
 
     def _most_named_organisation(self) -> str | None:
@@ -832,10 +1293,10 @@ class SpeakerResolver:
         the same word, the closest earlier one first. With ``ending`` ("tax", "agency"), only a
         name that ends with those words: "the tax agency" -> "the National Tax Agency"."""
         lowered = head.lower()
-        if lowered in TITLES or lowered in ROLE_NOUNS:
+        if lowered in TITLES or lowered in _PERSON_NOUNS:
             return None  # "the minister" is a person
         if self._organisation_names is None:
-            self._organisation_names = _names_by_head(self.text)
+            self._organisation_names = _names_by_head(self._runs())
         found = self._organisation_names.get(lowered)
         if found is None:
             return None
@@ -862,40 +1323,103 @@ class SpeakerResolver:
             return description.name
         if words[0].lower() not in _DEFINITE and not description.affiliation:
             return description.name  # "a spokesman" is someone else
+        if words[-1].lower() in ORGANISATION_WORDS and "of" not in words:
+            return description.name  # "the student council" is a body
         matching = [
             (at, seen)
             for at, seen in self._people[:_LOOKBACK_CANDIDATES]
             if seen.roles & description.roles and description.affiliation <= seen.affiliation
         ]
         if not matching:
-            return description.name
+            return self._introduced_with_role(position, description) or description.name
         earlier = [seen for at, seen in matching if at < position]
         return self._fullest(earlier[-1] if earlier else matching[0][1]).name
 
+    def _introduced_with_role(self, position: int, description: Speaker) -> str | None:
+        """ "the bishop" -> Tomás Villca after "The bishop of Urcuhuasi, monsignor Tomás Villca":
+        the latest person the reporter names with that role before ``position`` (in the words
+        just before the name, or in an appositive after it: "Mira Castell, the forum's chair")."""
+        if description.name.split()[0].lower() not in _DEFINITE:
+            return None
+        if self._role_introductions is None:
+            self._role_introductions = self._find_role_introductions()
+        latest = None
+        # "The spokesperson of the government, Aminata Kéré-Sow, said": the name right after.
+        apposed_until = position + len(description.name) + _APPOSED_NAME_GAP
+        for at, roles, name in self._role_introductions:
+            if at >= apposed_until:
+                break
+            if roles & description.roles:
+                if at >= position:
+                    return name
+                latest = name
+        # An earlier name only for a bare role: "the president of Ardalia" is someone else's.
+        return None if description.affiliation else latest
 
+    def _find_role_introductions(self) -> list[tuple[int, frozenset[str], str]]:
+        text = self._reporter_text
+        found: list[tuple[int, frozenset[str], str]] = []
+        previous_end = 0
+        for at, person in self.mentions:
+            if self._in_statement(at):
+                continue
+            window_start = max(previous_end, at - _ROLE_WINDOW)
+            before = re.split(r"[.;:!?\n]", text[window_start:at])[-1]
+            end = at + len(person.name)
+            after = text[end : end + _ROLE_WINDOW]
+            appositive = re.split(r"[.;:!?\n]|,", after[1:])[0] if after.startswith(",") else ""
+            roles = _roles(
+                [_bare_word(word) for word in (before + " " + appositive).lower().split()]
+            )
+            if roles:
+                found.append((at, roles, self._fullest(person).name))
+            previous_end = end
+        return found
+
+
+# Possessive words (*+), as in _PERSON_MENTION: the same matches, fewer failed attempts.
 _CAPITALISED_RUN = re.compile(
-    r"[A-Z][\w’&-]*(?:[ \t]+(?:(?:of|for|and|the|de|del)[ \t]+){0,2}[A-Z][\w’&-]*){1,6}"
+    r"[A-Z][\w’&-]*+(?:[ \t]+(?:(?:of|for|and|the|de|del)[ \t]+){0,2}[A-Z][\w’&-]*+){1,6}"
 )
 
 
-# A name that a common noun introduces: capitalised words, "&" allowed.
-_NAME_WORD = r"[A-Z](?:[\w’'-]|\.(?=\S))*"  # a full stop only inside a word: "J.P."
+# A name that a common noun introduces: capitalised words, "&" allowed, a full stop only inside
+# a word ("J.P."). Possessive (*+): a blank or a comma follows a name word in every pattern
+# below, and none of the letters given back could be one, so the matches are the same without
+# the engine retrying each shorter word.
+_NAME_WORD = r"[A-Z](?:[\w’'-]|\.(?=\S))*+"
 _NAME_RUN = _NAME_WORD + r"(?:\s+(?:&\s+)?" + _NAME_WORD + r"){0,4}"  # "Falkenried & Cie"
 # After a noun: "the company Fuentesol", "the sports portal Shaiba24".
 _NAME_AFTER_NOUN = re.compile(r"\s+(?P<name>" + _NAME_RUN + ")")
 # Before a noun: "Falkenried & Cie, a private bank" (adjectives only between the article and the
 # noun: "X, a spokeswoman for the union" does not make X the union).
-_NAME_BEFORE_NOUN = re.compile(
-    r"(?P<name>" + _NAME_RUN + r"),\s+(?:a|an|the)\s+(?P<words>(?:[\w’'-]+\s+){0,3})$"
-)
-# "Henrik Solberg made a statement", "The ministry issued a short communiqué".
+_ARTICLE_AND_WORDS = r"\s+(?:a|an|the)\s+(?P<words>(?:[\w’'-]+\s+){0,3})$"
+_NAME_BEFORE_NOUN = re.compile(r"(?P<name>" + _NAME_RUN + r")," + _ARTICLE_AND_WORDS)
+_ARTICLE_BEFORE_NOUN = re.compile(_ARTICLE_AND_WORDS)  # what follows the comma, alone
+# "Henrik Solberg made a statement", "The ministry issued a short communiqué", "… said the
+# National Anti-Doping Organisation (NADO) in a note", "The Association of Magistrates in its
+# communiqué"; a name may hold "of (the)" and "for (the)".
 _ISSUED_DOCUMENT = re.compile(
-    r"(?P<name>" + _NAME_RUN + r")\s+(?:made|issued|released|published|sent|put\s+out)\s+"
-    r"(?:a|an)\s+(?:[\w’'-]+\s+){0,2}?(?P<document>statement|communiqué|communique|letter|"
+    r"(?P<name>" + _NAME_WORD + r"(?:\s+(?:(?:&|of|for)\s+(?:the\s+)?)?" + _NAME_WORD + r"){0,5})"
+    r"(?:\s+\([A-Z][A-Z0-9&.-]{1,9}\))?\s+"
+    r"(?:(?:made|issued|released|published|sent|put\s+out)\s+(?:a|an)|in\s+(?:a|an|its))\s+"
+    r"(?:[\w’'-]+\s+){0,2}?(?P<document>statement|communiqué|communique|letter|"
     r"message|release|note|report|post)\b"
 )
 _APPOSITIVE_REACH = 120  # characters read back from a noun for the name before it
 _MAX_DESCRIPTION_WORDS = 4
+_MAX_DOCUMENT_WORDS = 5  # "the full text of the communiqué"
+# "the state energy …", "Maravel's police …": a description's opening, read back from its nouns
+_DESCRIPTION_OPENING = re.compile(
+    r"(?:\b[Tt]he|\b[A-Z][\w-]*['’]s)\s+(?P<modifiers>(?:[a-z][\w-]*\s+){0,3})$"
+)
+_OPENING_REACH = 80  # characters read back from a description's nouns for its opening
+# "… authority of the province Alcarreña": the place a description names after its nouns
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
+# Modifiers that do not say which body is meant: "the same regulator", "the other department".
+_NOT_SPECIFYING = frozenset(
+    ["same", "other", "own", "whole", "entire", "first", "last", "next", "said", "then", "new"]
+)
 
 
 def _introductions(text: str, noun: str) -> list[tuple[int, str]]:
@@ -912,18 +1436,27 @@ def _introductions(text: str, noun: str) -> list[tuple[int, str]]:
             named = _NAME_AFTER_NOUN.match(text, after)
             if named is not None:
                 found.append((named.end(), named.group("name")))
-            apposed = _NAME_BEFORE_NOUN.search(text, max(0, at - _APPOSITIVE_REACH), at)
+            reach = max(0, at - _APPOSITIVE_REACH)
+            # The name's comma is the last one before the noun: testing what follows it first
+            # spares the search for a name, which tries every capital in reach, at most nouns.
+            comma = text.rfind(",", reach, at)
+            apposed = (
+                _NAME_BEFORE_NOUN.search(text, reach, at)
+                if comma >= 0 and _ARTICLE_BEFORE_NOUN.match(text, comma + 1, at) is not None
+                else None
+            )
             if apposed is not None and not set(apposed.group("words").split()) & _PREPOSITIONS:
                 found.append((after, apposed.group("name")))
         at = text.find(noun, after)
     return sorted(item for item in found if item[1].split()[0] not in _NOT_NAME_STARTS)
 
 
-def _names_by_head(text: str) -> dict[str, tuple[list[int], list[str]]]:
-    """Every multi-word capitalised name in ``text``, indexed by its head word: the last word,
-    or a word followed by "of" ("Council" in "Council of the Judiciary"). One pass."""
+def _names_by_head(runs: Sequence[re.Match[str]]) -> dict[str, tuple[list[int], list[str]]]:
+    """Every multi-word capitalised name (``_CAPITALISED_RUN``'s matches in a text), indexed by
+    its head word: the last word, or a word followed by "of" ("Council" in "Council of the
+    Judiciary")."""
     index: dict[str, tuple[list[int], list[str]]] = {}
-    for match in _CAPITALISED_RUN.finditer(text):
+    for match in runs:
         name = match.group()
         words = name.split()
         heads = {words[-1]} | {
@@ -945,7 +1478,7 @@ def _distinctive_word(name: str) -> str:
 def _is_document(speaker: Speaker) -> bool:
     """ "the statement", "the text of the communiqué": a document standing for its source."""
     words = speaker.name.lower().split()
-    return 0 < len(words) <= 4 and words[-1] in _DOCUMENTS
+    return 0 < len(words) <= _MAX_DOCUMENT_WORDS and words[-1] in _DOCUMENTS
 
 
 def _word_edge(text: str, at: int) -> bool:
@@ -953,6 +1486,12 @@ def _word_edge(text: str, at: int) -> bool:
     before = text[at - 1] if at > 0 else " "
     after = text[at] if at < len(text) else " "
     return not (_is_word_character(before) and _is_word_character(after))
+
+
+def _name_edge(text: str, at: int) -> bool:
+    """True when ``text[at]`` cannot continue a name: no letter, digit or hyphen ("Lind" is not
+    written alone in "Asante-Lind")."""
+    return not (0 <= at < len(text) and (_is_word_character(text[at]) or text[at] == "-"))
 
 
 def _is_word_character(character: str) -> bool:
@@ -979,6 +1518,8 @@ def _before_possessive(tokens: list[str]) -> list[str]:
     """The name in a run with a possessive: "Nadia Rahmani’s Instagram" -> Nadia Rahmani."""
     for index, token in enumerate(tokens):
         if token.endswith(("’s", "'s")) and len(token) > 2:
+            if index == 0 and len(tokens) > 2:
+                return tokens[1:]  # "Sarath's King Idris bin Harun": the owner comes first
             return [*tokens[:index], token[:-2]]
     return tokens
 
@@ -993,7 +1534,14 @@ def find_mentions(text: str) -> list[tuple[int, Speaker]]:
         if tokens[0] in _NOT_NAME_STARTS:
             continue  # "But Dalsgaard", "Asked Kirby": a sentence opener, not a first name
         start = len(tokens)
-        while start > 0 and _is_name_word(tokens[start - 1]):
+        while start > 0 and (
+            _is_name_word(tokens[start - 1])
+            or (
+                tokens[start - 1] in _NAME_PARTICLES
+                and start >= 2
+                and _is_name_word(tokens[start - 2])
+            )
+        ):
             start -= 1
         before_name = tokens[start - 1].lower() if start > 0 else ""
         if len(tokens) - start < 2 or (
