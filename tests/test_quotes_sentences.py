@@ -19,6 +19,11 @@ def _sentences(text: str) -> list[str]:
         ("“One. Two,” he said. Three.", ["“One. Two,” he said.", "Three."]),
         ("Mr. Smith said so. Then he left.", ["Mr. Smith said so.", "Then he left."]),
         ("John F. Kennedy spoke.", ["John F. Kennedy spoke."]),
+        ("Ada J. R. Vell spoke.", ["Ada J. R. Vell spoke."]),
+        ("It rained. J. Orme said so.", ["It rained.", "J. Orme said so."]),
+        # A one-letter name after a lower-case word ends the sentence: it is no initial.
+        ("She wrote on X. The mayor agreed.", ["She wrote on X.", "The mayor agreed."]),
+        ("He chose plan B. Then he left.", ["He chose plan B.", "Then he left."]),
         (
             "It would “respect these wishes.” “We have made it clear,” Kirby said.",
             ["It would “respect these wishes.”", "“We have made it clear,” Kirby said."],

@@ -70,8 +70,16 @@ def _ends_sentence(text: str, punctuation_at: int, next_at: int) -> bool:
     if word is None:
         return True
     token = word.group(1).lower()
-    # A single letter is an initial ("John F. Kennedy"), not the end of a sentence.
-    return not (token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()))
+    if len(token) == 1 and token.isalpha():
+        return not _is_initial(text, punctuation_at - 1)
+    return token not in ABBREVIATIONS
+
+
+def _is_initial(text: str, letter_at: int) -> bool:
+    """A single letter is an initial ("John F. Kennedy", "J. R. Ward") unless a lower-case word
+    stands right before it: "she wrote on X." ends a sentence."""
+    before = _WORD_BEFORE.search(text[max(0, letter_at - _LOOKBACK) : letter_at].rstrip())
+    return before is None or not before.group(1)[:1].islower() or before.group(1).endswith(".")
 
 
 def _append(text: str, start: int, end: int, paragraph: int, sentences: list[Sentence]) -> None:
