@@ -101,7 +101,9 @@ _SPECS: tuple[ModelSpec, ...] = (
         1,
         "stance.models.finetune:FineTunedStanceModel",
         defaults={
-            "epochs": 10,
+            "num_layers": 3,
+            "pooling": "mean",
+            "epochs": 5,
             "learning_rate": 3e-3,
             "lora_rank": 16,
             "lora_targets": ("query", "key", "value", "dense"),
