@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from stance.articles import read_fixtures
 from stance.models import create
-from stance.models.rules import RULES, RuleStanceModel, fire, rule_matches
+from stance.models.rules import RULES, RuleStanceModel, _fields, fire, rule_matches
 from stance.models.testing import synthetic_quotes
 from stance.records import LABELS, Quote
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 def _quote(text: str, cue: str | None = None, context: str | None = None) -> Quote:
@@ -47,6 +52,95 @@ def test_the_expected_rule_fires(text: str, cue: str, expected_rule: str) -> Non
     assert label == expected_rule.split(":")[0]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected_label"),
+    [
+        # first-person denial of one's own act
+        ("We never took a single payment from that firm", "denial"),
+        ("I did not sign that order and I have the calendar to show it", "denial"),
+        ("The depot never stored fuel for anyone", "denial"),
+        ("Our crews never stopped working and I am proud of them", "support"),  # not a denial
+        ("The ballots were never delivered to the count", "denial"),  # negation, not own conduct
+        # defending one's conduct with the record, discrediting the account
+        ("Every contract was signed in full accordance with the law", "denial"),
+        ("That figure was pulled out of thin air", "denial"),
+        ("This is a fairy tale written for the tabloids", "denial"),
+        ("The air quality report comes out on Monday", "neutral"),
+        # blame without a blame word: choices and failures of others
+        ("Somebody in that office decided the warnings could wait", "blame"),
+        ("Someone from the council will visit the site on Monday", "neutral"),
+        ("We wrote to the agency four times. Nobody answered", "blame"),
+        ("A wall this new does not collapse by itself", "blame"),
+        ("The council chose not to repair the pumps", "blame"),
+        ("If the inspectors had checked the pumps, the village would be dry", "blame"),
+        ("If the weather holds, the crews had better finish by June", "neutral"),
+        ("Where was the ministry when the river rose?", "blame"),
+        ("They knew about the cracks for a year", "blame"),
+        ("Nobody at the regional office picked up the phone for a week", "blame"),
+        ("Nobody from our staff called the newspaper", "denial"),
+        ("That the river flooded twice in a month is not a coincidence", "blame"),
+        ("It was their decision, not ours", "blame"),
+        ("The managers who signed it must answer before the courts", "blame"),
+        ("She will not be made the scapegoat for the board", "blame"),
+        ("Staff will answer questions from parents at the school gate", "neutral"),
+        ("Whatever this board is, it is not honest", "blame"),
+        ("It is honest work and we are proud of it", "support"),
+        # praise without a praise word
+        ("The rescue crews did everything right", "support"),
+        ("Closing the bridge was the only sensible decision", "support"),
+        ("The passengers have been remarkably patient", "support"),
+        ("The patient was moved to another ward", "neutral"),
+        ("Families in the valley can count on us", "support"),
+        # declining to assign blame, or to comment, is neutral
+        ("Whose fault this is can be settled later; today we pump water", "neutral"),
+        ("We are not here to blame anyone", "neutral"),
+        ("The fault lies with the operator", "blame"),
+        ("The ministry would not comment on the report", "neutral"),
+        ("No one was hurt in the blast", "neutral"),
+        ("We would not do such a thing", "denial"),
+        # a translator's gloss does not split a phrase
+        ("the responsibility [Verantwortung] for the outage lies with the grid operator", "blame"),
+    ],
+)
+def test_direct_quote_content(text: str, expected_label: str) -> None:
+    rule_id, label, _ = fire(_quote(text, cue="said"))
+    assert label == expected_label, rule_id
+
+
+@pytest.mark.parametrize(
+    ("quote_text", "context", "expected_rule"),
+    [
+        # calling the other side's account something disputes it
+        (
+            "a story for the insurers",
+            "The ministry called the navy's account “a story for the insurers”.",
+            "denial:discredited-claim",
+        ),
+        (
+            "a brave step",
+            "The mayor called the decision “a brave step”.",
+            "support:lexicon",
+        ),
+        # a denial verb elsewhere in the sentence frames the quote
+        (
+            "checked twice by an outside firm",
+            "The company insisted the tanks were sound and said they had been “checked twice by an"
+            " outside firm”.",
+            "denial:frame-verb",
+        ),
+        (
+            "held in custody until Monday",
+            "The court denied bail to both men, who will be “held in custody until Monday”.",
+            "neutral:no-rule",
+        ),
+    ],
+)
+def test_the_frame_around_a_partial_quote(
+    quote_text: str, context: str, expected_rule: str
+) -> None:
+    assert fire(_quote(quote_text, cue="said", context=context))[0] == expected_rule
+
+
 def test_a_partial_quote_is_read_in_its_frame() -> None:
     quote = _quote(
         "outlining the consequences",
@@ -54,6 +148,80 @@ def test_a_partial_quote_is_read_in_its_frame() -> None:
         context="Kirby clarified that the talks did not involve “outlining the consequences”.",
     )
     assert fire(quote)[0] == "denial:negated-frame"
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text", "fires"),
+    [
+        # admissions are neutral (guideline §4)
+        ("neutral:admission", "The outage happened on my watch and I will fix it", True),
+        ("neutral:admission", "We made serious mistakes in the first week", True),
+        ("neutral:admission", "The night watch made its rounds at two", False),
+        # a negated abandonment commits to help
+        ("support:negated-abandonment", "We will not abandon them, whatever the court says", True),
+        ("support:negated-abandonment", "No tenant will be left without heating this winter", True),
+        ("support:negated-abandonment", "The ferry will not leave before noon", False),
+        # a support verb governing the quoted fragment
+        ("support:frame-verb", "The council said it backed “_quote_” in full.", True),
+        ("support:frame-verb", "The council said “_quote_” and went back to work.", False),
+        # the record offered against an accusation
+        ("denial:record", "Every shipment was checked twice at the border", True),
+        ("denial:record", "The grant was paid in full and on time", True),
+        ("denial:record", "I have every receipt from that trip", True),
+        ("denial:record", "Anyone can verify the figures for themselves", True),
+        ("denial:record", "The tanks were emptied within the legal limits", True),
+        ("denial:record", "Every shipment will be delayed by the strike", False),
+        ("denial:record", "I have the feeling this will take a while", False),
+        ("denial:record", "Every bag is checked at the gate", False),  # a procedure
+        ("denial:record", "The loan will be repaid in full by 2030", False),
+        ("denial:record", "The records show a rise in burglaries", False),
+        ("denial:record", "Forms must be submitted within the deadline", False),
+        # blame told without a blame word
+        ("blame:lexicon", "Who profits from a city without buses?", True),
+        ("blame:lexicon", "The ambulance arrived far too late for him", True),
+        ("blame:lexicon", "The ministry was slow to react to the warnings", True),
+        ("blame:lexicon", "Crops failed because of the board's mismanagement", True),
+        ("blame:lexicon", "The regulator looked away while the dam cracked", True),
+        ("blame:lexicon", "This government has blood on its hands", True),
+        ("blame:lexicon", "The operator put passengers' lives at risk", True),
+        ("blame:lexicon", "The club still owes us three months of wages", True),
+        ("blame:failure-to-act", "Why did nobody at the depot check the valves?", True),
+        ("blame:failure-to-act", "Why didn't the board act on the first report?", True),
+        ("blame:failure-to-act", "Why the river rose so fast is not yet clear", False),
+        ("blame:lexicon", "Better an hour early than too late", False),
+        ("blame:lexicon", "Who wins the cup is up to the players", False),
+        ("blame:lexicon", "We sat on the bench and waited for the bus", False),
+        # the same praise words keep their sense; owing thanks is not owing money
+        ("support:lexicon", "This town is lucky to have a doctor like her", True),
+        ("support:lexicon", "Importing the vaccine was the right call", True),
+        ("support:lexicon", "It is the only way into the valley", False),
+        ("support:lexicon", "I could not be prouder of the night shift", True),
+        ("support:lexicon", "We owe the volunteers our thanks", True),
+        ("support:lexicon", "The club owes us three months of wages", False),
+        # non-stance senses of support and declining to comment
+        ("neutral:support-as-noun", "The support convoys reached the valley at noon", True),
+        ("neutral:reserved-negation", "We don't comment on ongoing cases", True),
+        ("neutral:reserved-negation", "I'm not going to prejudge the inquiry", True),
+        ("neutral:blame-deferred", "This isn't about blaming the drivers", True),
+    ],
+)
+def test_pattern_fires_on_its_wording_and_not_on_near_misses(
+    rule_id: str, text: str, fires: bool
+) -> None:
+    quote = _quote(text, cue="said")
+    if "_quote_" in text:  # a frame pattern: the quote sits where _quote_ is
+        fragment = "a fair deal for the valley"
+        quote = _quote(fragment, cue="said", context=text.replace("_quote_", fragment))
+    [index] = [i for i, rule in enumerate(RULES) if rule.id == rule_id]
+    assert rule_matches(quote)[index] is fires
+
+
+def test_negation_rules_read_contractions_and_cannot() -> None:
+    # "n't" has no word boundary before it, and "cannot" is one word.
+    assert fire(_quote("We didn't support the strike", "said"))[0] == "denial:negated-support"
+    assert fire(_quote("We cannot support the strike", "said"))[0] == "denial:negated-support"
+    assert fire(_quote("This isn't about blaming the crew", "said"))[0] == "neutral:blame-deferred"
+    assert fire(_quote("Nobody was hurt in the fire", "said"))[0] == "neutral:reserved-negation"
 
 
 def test_rule_matches_reports_every_rule() -> None:
@@ -89,3 +257,27 @@ def test_the_prior_keeps_a_rule_label_for_rules_never_seen_in_training() -> None
     probabilities = model.predict_proba([_quote("The report is a fabrication")])[0]
     assert LABELS[probabilities.argmax()] == "denial"
     assert probabilities.min() > 0
+
+
+def test_every_match_contains_one_of_its_rules_anchors() -> None:
+    # Anchors only skip work: a rule must never miss a match because of them.
+    quotes = [
+        quote for article in read_fixtures(FIXTURES, split="train") for quote in article.quotes
+    ]
+    for rule in RULES:
+        if not rule.anchors:
+            continue
+        for quote in quotes:
+            text = _fields(quote)[rule.where]
+            match = rule.pattern.search(text)
+            if match:
+                assert any(anchor in text for anchor in rule.anchors), (rule.id, match.group(0))
+
+
+def test_accented_letters_are_word_letters() -> None:
+    quote = _quote(
+        "a story for the insurers",
+        cue="said",
+        context="The ministry called Sénéchal’s accusations “a story for the insurers”.",
+    )
+    assert fire(quote)[0] == "denial:discredited-claim"

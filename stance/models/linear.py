@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
 from stance.models.calibration import (
     fit_temperature,
@@ -67,7 +68,23 @@ def fit_linear_head(
     calibrate: bool,
     seed: int,
 ) -> LinearHead:
-    """Fit ``make_classifier()`` on all rows; with ``calibrate``, a temperature on 5-fold scores."""
+    """Fit ``make_classifier()`` on all rows; with ``calibrate``, a temperature on 5-fold scores.
+
+    BLAS runs on one thread here: these problems are small, and on a busy machine a BLAS thread
+    pool spinning against other processes made training ten times slower.
+    """
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _fit_linear_head(make_classifier, features, targets, groups, calibrate, seed)
+
+
+def _fit_linear_head(
+    make_classifier: ClassifierFactory,
+    features: Any,
+    targets: np.ndarray,
+    groups: Sequence[str | None],
+    calibrate: bool,
+    seed: int,
+) -> LinearHead:
     estimator = make_classifier().fit(features, targets)
     temperature = 1.0
     if calibrate:

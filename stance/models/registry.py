@@ -69,21 +69,24 @@ class ModelSpec:
 _SPECS: tuple[ModelSpec, ...] = (
     ModelSpec(
         "rules",
-        1,
+        2,
         "stance.models.rules:RuleStanceModel",
         description="cue-verb and lexicon patterns with negation handling; explains itself",
     ),
     ModelSpec(
         "tfidf-logreg",
-        1,
+        2,
         "stance.models.tfidf:TfidfStanceModel",
         {"classifier": "logreg"},
         {"C": 16.0},
-        description="word n-grams of quote and cue plus rule-pattern features, logistic regression",
+        description=(
+            "word n-grams of quote, cue and the sentence around it plus rule-pattern features, "
+            "logistic regression"
+        ),
     ),
     ModelSpec(
         "tfidf-svm",
-        1,
+        2,
         "stance.models.tfidf:TfidfStanceModel",
         {"classifier": "svm"},
         {"C": 1.0},
@@ -91,14 +94,14 @@ _SPECS: tuple[ModelSpec, ...] = (
     ),
     ModelSpec(
         "minilm-logreg",
-        1,
+        2,
         "stance.models.embedding:EmbeddingStanceModel",
         defaults={"C": 4.0, "use_context": False},
         description="frozen all-MiniLM-L6-v2 sentence embeddings with a logistic-regression head",
     ),
     ModelSpec(
         "minilm-finetune",
-        1,
+        2,
         "stance.models.finetune:FineTunedStanceModel",
         defaults={
             "num_layers": 3,
@@ -108,7 +111,10 @@ _SPECS: tuple[ModelSpec, ...] = (
             "lora_rank": 16,
             "lora_targets": ("query", "key", "value", "dense"),
         },
-        description="all-MiniLM-L6-v2 fine-tuned as a sequence classifier with LoRA adapters",
+        description=(
+            "the first 3 layers of all-MiniLM-L6-v2 fine-tuned with LoRA adapters, mean-pooled "
+            "into a linear classifier"
+        ),
     ),
 )
 
