@@ -24,9 +24,8 @@ from stance.models.registry import available, is_registered, resolve
 if TYPE_CHECKING:
     from stance.models.base import StanceModel
 
-#: The model ``stance.analyze`` uses when none is named: the best dev macro-F1 among the models
-#: whose dev expected calibration error is at most 0.08 (docs/evaluation.md).
-DEFAULT_MODEL = "tfidf-svm"
+#: The model ``stance.analyze`` uses when none is named; docs/evaluation.md says how it is chosen.
+DEFAULT_MODEL = "minilm-finetune"
 
 __all__ = ["DEFAULT_MODEL", "StanceModel", "available", "create", "load"]
 
