@@ -441,14 +441,15 @@ def _split_that_clauses(masked: str, attribution: Attribution) -> list[Attributi
         return [attribution]  # no "and that" without a "that"; finding one is cheap
     clauses = itertools.islice(_AND_THAT.finditer(masked, content[0], content[1]), _MAX_CLAUSES)
     for match in clauses:
-        parts.append(_with_content(attribution, masked, match.start()))
-        parts[-1] = Attribution(
-            attribution.cue,
-            attribution.cue_start,
-            attribution.cue_end,
-            attribution.speaker,
-            attribution.speaker_at,
-            (start, _trim_end(masked, start, match.start())),
+        parts.append(
+            Attribution(
+                attribution.cue,
+                attribution.cue_start,
+                attribution.cue_end,
+                attribution.speaker,
+                attribution.speaker_at,
+                (start, _trim_end(masked, start, match.start())),
+            )
         )
         start = match.end()
     if not parts:
@@ -711,9 +712,10 @@ def _content_start(
     """Where the reported clause after a cue starts; None when a weak cue has no clause."""
     window = masked[cue_end : min(limit, cue_end + 160)]
     # The words after the cue are read for a "that" and by the verbs tested below only.
-    needs_words = "that" in window or word in _WORD_READING_VERBS
+    has_that = "that" in window
+    needs_words = has_that or word in _WORD_READING_VERBS
     words = list(itertools.islice(_WORD.finditer(window), _FOLLOWING_WORDS)) if needs_words else []
-    that = next((match for match in words if match.group() == "that"), None)
+    that = next((match for match in words if match.group() == "that"), None) if has_that else None
     if that is not None:
         # A hidden quotation or a clause word before "that" makes it a later clause's ("said
         # the water was safe and that …"); both only grow with the text before it, so testing

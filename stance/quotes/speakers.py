@@ -511,9 +511,11 @@ def _roles(words: Sequence[str]) -> frozenset[str]:
 
 # he, his, him, she or her as a whole word. Written to open with a character class, which lets
 # the engine skip to an "h" or "s" (a leading \b would make it try every position); the
-# lookbehinds then check the word boundary and which letter opened the word.
+# lookbehinds then check the word boundary and which letter opened the word. The class spells
+# out its cases (with U+017F, the long s, which ignore-case matching also takes for "s") because a
+# case-insensitive first character turns that skipping off; the rest ignores case.
 _PRONOUN_AFTER_NAME = re.compile(
-    r"[hs](?<!\w[hs])(?:(?<=h)(?:er?|i[sm])|(?<=s)he)\b", re.IGNORECASE
+    "[HS\u017fhs]" r"(?i:(?<!\w[hs])(?:(?<=h)(?:er?|i[sm])|(?<=s)he)\b)"
 )
 _COUNT_REACH = 10_000  # characters either side of a name read to count its uses
 _PRONOUN_REACH = 400  # characters from an unnamed speaker to the pronoun that stands for them
