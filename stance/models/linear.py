@@ -74,28 +74,17 @@ def fit_linear_head(
     pool spinning against other processes made training ten times slower.
     """
     with threadpool_limits(limits=1, user_api="blas"):
-        return _fit_linear_head(make_classifier, features, targets, groups, calibrate, seed)
+        estimator = make_classifier().fit(features, targets)
+        temperature = 1.0
+        if calibrate:
 
+            def score_fold(train_rows: np.ndarray, held_out_rows: np.ndarray) -> np.ndarray:
+                fold = make_classifier().fit(features[train_rows], targets[train_rows])
+                scores = np.asarray(fold.decision_function(features[held_out_rows]))
+                return scores_for_all_labels(scores, fold.classes_)
 
-def _fit_linear_head(
-    make_classifier: ClassifierFactory,
-    features: Any,
-    targets: np.ndarray,
-    groups: Sequence[str | None],
-    calibrate: bool,
-    seed: int,
-) -> LinearHead:
-    estimator = make_classifier().fit(features, targets)
-    temperature = 1.0
-    if calibrate:
-
-        def score_fold(train_rows: np.ndarray, held_out_rows: np.ndarray) -> np.ndarray:
-            fold = make_classifier().fit(features[train_rows], targets[train_rows])
-            scores = np.asarray(fold.decision_function(features[held_out_rows]))
-            return scores_for_all_labels(scores, fold.classes_)
-
-        scores = out_of_fold_scores(score_fold, targets, groups, n_splits=5, seed=seed)
-        temperature = fit_temperature(scores, targets)
+            scores = out_of_fold_scores(score_fold, targets, groups, n_splits=5, seed=seed)
+            temperature = fit_temperature(scores, targets)
     return LinearHead(
         np.asarray(estimator.coef_, dtype=np.float32),
         np.asarray(estimator.intercept_, dtype=np.float32),
