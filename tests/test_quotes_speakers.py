@@ -404,6 +404,34 @@ def _speakers(text: str) -> list[str | None]:
             "government „is hiding the logs“.",
             ["Ivo Markan"],
         ),
+        # a generic noun -> the latest body named with a related word
+        (
+            "The regional prosecutor's office of the province opened a case on Monday. The "
+            "prosecution said the money had gone to the mayor.",
+            ["the regional prosecutor's office of the province"],
+        ),
+        (
+            "The Velmar Bureau of Investigations opened a case. According to investigators, "
+            "the money was paid twice.",
+            ["the Velmar Bureau of Investigations"],
+        ),
+        (
+            "Fighting between the army and the Orvan Liberation Front went on for a week. The "
+            "rebel group said "
+            "it had no fighters in the area.",
+            ["the Orvan Liberation Front"],
+        ),
+        # ... never one named only after it, and not a word that merely shares the stem
+        (
+            "The prosecution said the money had gone to the mayor. The Tarsel Prosecutor "
+            "General's Office later confirmed it.",
+            ["The prosecution"],
+        ),
+        (
+            "Ilka Dorn worked for the prosecution until March. The prosecution said the money had "
+            "gone to the mayor.",
+            ["The prosecution"],
+        ),
     ],
 )
 def test_resolves_speakers(text: str, expected: list[str | None]) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from stance.quotes.cues import (
     ALL_VERB_CUES,
@@ -441,29 +441,11 @@ def _split_that_clauses(masked: str, attribution: Attribution) -> list[Attributi
         return [attribution]  # no "and that" without a "that"; finding one is cheap
     clauses = itertools.islice(_AND_THAT.finditer(masked, content[0], content[1]), _MAX_CLAUSES)
     for match in clauses:
-        parts.append(
-            Attribution(
-                attribution.cue,
-                attribution.cue_start,
-                attribution.cue_end,
-                attribution.speaker,
-                attribution.speaker_at,
-                (start, _trim_end(masked, start, match.start())),
-            )
-        )
+        parts.append(replace(attribution, content=(start, _trim_end(masked, start, match.start()))))
         start = match.end()
     if not parts:
         return [attribution]
-    parts.append(
-        Attribution(
-            attribution.cue,
-            attribution.cue_start,
-            attribution.cue_end,
-            attribution.speaker,
-            attribution.speaker_at,
-            (start, content[1]),
-        )
-    )
+    parts.append(replace(attribution, content=(start, content[1])))
     return parts
 
 

@@ -805,6 +805,7 @@ class SpeakerResolver:
         self._by_surname: dict[str, Speaker] = {}
         self._introductions: dict[str, list[tuple[int, str]]] = {}
         self._issued: list[tuple[int, str, str]] | None = None
+        self._related: dict[tuple[str, ...], list[tuple[int, str]]] = {}
         for index, (at, person) in enumerate(self.mentions):
             # The first he/she after a name refers to it, unless another name comes first.
             limit = self.mentions[index + 1][0] if index + 1 < len(self.mentions) else len(text)
@@ -898,7 +899,26 @@ class SpeakerResolver:
             if resolved == speaker.name:
                 return self._identified_next(position, speaker) or resolved
             return resolved
+        if speaker.kind == "description":
+            return self._related_body(position, words) or speaker.name
         return speaker.name
+
+    def _related_body(self, position: int, words: Sequence[str]) -> str | None:
+        """ "the prosecution" -> "the prosecutor's office of the region", "the rebel group" ->
+        "the Ashkari Liberation Front": the latest body named before ``position`` with a word
+        related to the generic noun (see ``_RELATED_BODY_STEMS``)."""
+        lowered = [word.lower() for word in words]
+        if lowered and lowered[0] in _GENERIC_DETERMINERS:
+            lowered = lowered[1:]
+        stems = _RELATED_BODY_STEMS.get(" ".join(lowered))
+        if stems is None:
+            return None
+        bodies = self._related.get(stems)
+        if bodies is None:
+            bodies = _related_bodies(self.text, self._runs(), stems)
+            self._related[stems] = bodies
+        index = bisect.bisect_left(bodies, (position, "")) - 1
+        return bodies[index][1] if index >= 0 else None
 
     def _identified_next(self, position: int, description: Speaker) -> str | None:
         """ "A former test engineer at Orsolo told a committee … ¶ Priya Ramaswamy, who …": an
@@ -1418,6 +1438,21 @@ _DESCRIPTION_OPENING = re.compile(
 _OPENING_REACH = 80  # characters read back from a description's nouns for its opening
 # "… authority of the province Alcarreña": the place a description names after its nouns
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
+# Generic names for a body, with the word stems of the names they stand for: "the prosecution"
+# is the prosecutor's office the text named, "the rebel group" the liberation front it named.
+_INSURGENT_STEMS = ("front", "movement", "rally", "liberation")  # not "army": the state's
+_RELATED_BODY_STEMS: dict[str, tuple[str, ...]] = {
+    "prosecution": ("prosecut",),
+    "prosecutors": ("prosecut",),
+    "investigation": ("investigat",),
+    "investigators": ("investigat",),
+    "rebels": _INSURGENT_STEMS,
+    "insurgents": _INSURGENT_STEMS,
+    "rebel group": _INSURGENT_STEMS,
+    "rebel movement": _INSURGENT_STEMS,
+    "movement": _INSURGENT_STEMS,
+}
+_GENERIC_DETERMINERS = frozenset(["the", "its", "their"])
 # Modifiers that do not say which body is meant: "the same regulator", "the other department".
 _NOT_SPECIFYING = frozenset(
     ["same", "other", "own", "whole", "entire", "first", "last", "next", "said", "then", "new"]
@@ -1451,6 +1486,29 @@ def _introductions(text: str, noun: str) -> list[tuple[int, str]]:
                 found.append((after, apposed.group("name")))
         at = text.find(noun, after)
     return sorted(item for item in found if item[1].split()[0] not in _NOT_NAME_STARTS)
+
+
+def _related_bodies(
+    text: str, runs: Sequence[re.Match[str]], stems: tuple[str, ...]
+) -> list[tuple[int, str]]:
+    """Where ``text`` names a body with a word that starts with one of ``stems``, as (offset,
+    name) in order: capitalised names ("the State Bureau of Investigations", from ``runs``) and
+    descriptions whose noun is a body ("the regional investigative department")."""
+    found = [
+        (run.start(), "the " + run.group().removeprefix("The "))
+        for run in runs
+        if any(word.lower().startswith(stems) for word in run.group().split())
+    ]
+    description = re.compile(
+        r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + "|".join(stems) + r")[a-z]*(?:['’]s)?"
+        r"\s+(?P<noun>[a-z]+)(?:\s+of\s+the\s+[a-z]+)?"
+    )
+    found.extend(
+        (match.start(), "t" + " ".join(match.group().split())[1:])
+        for match in description.finditer(text)
+        if match.group("noun") in ORGANISATION_WORDS
+    )
+    return sorted(found)
 
 
 def _names_by_head(runs: Sequence[re.Match[str]]) -> dict[str, tuple[list[int], list[str]]]:
