@@ -18,15 +18,11 @@ from stance.models.base import StanceModel, load_arrays, save_arrays
 from stance.models.calibration import label_indices
 from stance.models.encoders import (
     encoder_path,
-    length_buckets,
+    forward_in_batches,
     load_tokenizer,
     mean_pool,
     quantize_linear_layers,
     quiet_loading,
-    quote_pair,
-    token_lengths,
-    tokenize,
-    torch_threads,
 )
 from stance.models.inputs import require_every_label
 from stance.models.linear import LinearHead, fit_linear_head
@@ -91,17 +87,24 @@ class EmbeddingStanceModel(StanceModel):
         torch = require("torch", purpose="minilm-logreg")
         if not hasattr(self, "encoder_"):
             self._load_encoder()
-        pairs = [quote_pair(quote, self.use_context) for quote in quotes]
-        rows = np.zeros((len(pairs), self.encoder_.config.hidden_size), dtype=np.float32)
-        with torch_threads(self.num_threads), torch.inference_mode():
-            for batch in length_buckets(token_lengths(self.tokenizer_, pairs), self.batch_size):
-                inputs = tokenize(self.tokenizer_, [pairs[i] for i in batch], self.max_length)
-                hidden = self.encoder_(**inputs).last_hidden_state
-                pooled = torch.nn.functional.normalize(
-                    mean_pool(hidden, inputs["attention_mask"]), dim=-1
-                )
-                rows[batch] = pooled.numpy()
-        return rows
+
+        def pooled(inputs: dict[str, Any]) -> Any:
+            hidden = self.encoder_(**inputs).last_hidden_state
+            return torch.nn.functional.normalize(
+                mean_pool(hidden, inputs["attention_mask"]), dim=-1
+            )
+
+        return forward_in_batches(
+            pooled,
+            self.tokenizer_,
+            quotes,
+            use_context=self.use_context,
+            max_length=self.max_length,
+            batch_size=self.batch_size,
+            num_threads=self.num_threads,
+            width=self.encoder_.config.hidden_size,
+            dtype=np.float32,
+        )
 
     def _load_encoder(self) -> None:
         transformers = require("transformers", purpose="minilm-logreg")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -128,6 +128,33 @@ def torch_threads(num_threads: int | None) -> Iterator[None]:
         yield
     finally:
         torch.set_num_threads(previous)
+
+
+def forward_in_batches(
+    forward: Callable[[dict[str, torch.Tensor]], torch.Tensor],
+    tokenizer: Any,
+    quotes: Sequence[Quote],
+    *,
+    use_context: bool,
+    max_length: int,
+    batch_size: int,
+    num_threads: int | None,
+    width: int,
+    dtype: type[np.floating[Any]],
+) -> np.ndarray:
+    """``forward`` over the quotes' tokenised pairs in length buckets, without gradients.
+
+    Returns one row of ``width`` values per quote, in input order, whatever order the buckets
+    ran in.
+    """
+    torch = require("torch", purpose="transformer stance models")
+    pairs = [quote_pair(quote, use_context) for quote in quotes]
+    rows = np.zeros((len(pairs), width), dtype=dtype)
+    with torch_threads(num_threads), torch.inference_mode():
+        for batch in length_buckets(token_lengths(tokenizer, pairs), batch_size):
+            inputs = tokenize(tokenizer, [pairs[i] for i in batch], max_length)
+            rows[batch] = forward(inputs).numpy()
+    return rows
 
 
 def mean_pool(hidden: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:

@@ -32,6 +32,7 @@ from stance.models.base import StanceModel
 from stance.models.calibration import fit_temperature, label_indices, softmax
 from stance.models.encoders import (
     encoder_path,
+    forward_in_batches,
     length_buckets,
     load_tokenizer,
     mean_pool,
@@ -343,15 +344,17 @@ class FineTunedStanceModel(StanceModel):
     # -- forward / postprocess --------------------------------------------------------------
 
     def _logits(self, network: Any, quotes: Sequence[Quote]) -> np.ndarray:
-        pairs = [quote_pair(quote, self.use_context) for quote in quotes]
-        logits = np.zeros((len(pairs), len(LABELS)), dtype=np.float64)
-        with torch_threads(self.num_threads), torch.inference_mode():
-            for batch in length_buckets(
-                token_lengths(self.tokenizer_, pairs), self.predict_batch_size
-            ):
-                inputs = tokenize(self.tokenizer_, [pairs[i] for i in batch], self.max_length)
-                logits[batch] = network(**inputs).double().numpy()
-        return logits
+        return forward_in_batches(
+            lambda inputs: network(**inputs),
+            self.tokenizer_,
+            quotes,
+            use_context=self.use_context,
+            max_length=self.max_length,
+            batch_size=self.predict_batch_size,
+            num_threads=self.num_threads,
+            width=len(LABELS),
+            dtype=np.float64,
+        )
 
     def _predict_proba(self, quotes: list[Quote]) -> np.ndarray:
         return softmax(self._logits(self.network_, quotes), self.temperature_)
