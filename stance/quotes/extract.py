@@ -80,6 +80,8 @@ _EVALUATED_BY = re.compile(
     r"\b(?:praised|described|called|hailed|branded|criticised|criticized|condemned|dismissed)"
     r"\s+by\s+(?P<subject>[\w'’&.-]+(?:\s+[\w'’&.-]+){0,5}?)\s+(?P<cue>as)\s*$"
 )
+# The endings those verbs leave before the opening mark ("led": labelled, labeled), for a cheap
+# first test.
 _EVALUATING_ENDS = ("call", "calls", "called", " as", "termed", "terms", "dubbed", "branded", "led")
 _EVALUATING_REACH = 100  # characters read back from an opening mark for such a clause
 _COLON_REACH = 80  # how far into a sentence "Source: statement" may put its colon
