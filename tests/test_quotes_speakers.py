@@ -12,7 +12,6 @@ from stance import extract_quotes
 from stance.quotes.speakers import (
     _PERSON_MENTION,
     _PRONOUN_AFTER_NAME,
-    _word_starts,
     reduce_speaker,
 )
 
@@ -451,7 +450,7 @@ def test_resolves_speakers(text: str, expected: list[str | None]) -> None:
     ],
 )
 def test_capitalised_runs_start_at_a_word_start(text: str, expected: list[str]) -> None:
-    assert [m.group() for m in _word_starts(_PERSON_MENTION, text)] == expected
+    assert [m.group() for m in _PERSON_MENTION.finditer(text)] == expected
 
 
 @settings(max_examples=300, deadline=None)
@@ -459,7 +458,7 @@ def test_capitalised_runs_start_at_a_word_start(text: str, expected: list[str]) 
 def test_capitalised_runs_equal_a_word_boundary_search(pieces: list[str]) -> None:
     text = "".join(pieces)
     with_boundary = re.compile(r"\b(?:" + _PERSON_MENTION.pattern + ")")
-    assert [m.span() for m in _word_starts(_PERSON_MENTION, text)] == [
+    assert [m.span() for m in _PERSON_MENTION.finditer(text)] == [
         m.span() for m in with_boundary.finditer(text)
     ]
 
@@ -619,3 +618,27 @@ def test_attributes_quotations_to_the_clause_around_them(
     text: str, expected: list[str | None]
 ) -> None:
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talberg Dairy cut its prices. “We had no choice,” Talberg said.", "Talberg Dairy"),
+        # the longest of the names the word starts; the first of them on a tie
+        (
+            "Talberg Dairy cut prices. Talberg Milk Farms cut too. “We had no choice,” Talberg "
+            "said.",
+            "Talberg Milk Farms",
+        ),
+        (
+            "Talberg Dairy cut prices. Talberg Milk cut too. “We had no choice,” Talberg said.",
+            "Talberg Dairy",
+        ),
+        # Negative cases: another word, a run of four words, a title inside the run.
+        ("Talbergs Dairy cut its prices. “We had no choice,” Talberg said.", "Talberg"),
+        ("Talberg Dairy Farms Group cut prices. “We had no choice,” Talberg said.", "Talberg"),
+        ("Talberg Minister Dairy spoke. “We had no choice,” Talberg said.", "Talberg"),
+    ],
+)
+def test_one_word_speaker_takes_the_longest_name_it_starts(text: str, expected: str) -> None:
+    assert _speakers(text) == [expected]

@@ -28,24 +28,24 @@ def sentence_contexts(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
     """``[sentence_context(text, start, end) for start, end in spans]``, from one scan."""
     starts: list[int] = []
     ends: list[int] = []
+    # The offsets strictly inside a sentence end (the blank of ". "): an edge there straddles it.
+    inside: set[int] = set()
     for match in _SENTENCE_END.finditer(text):
         starts.append(match.start())
         ends.append(match.end())
-    return [_context(text, starts, ends, start, end) for start, end in spans]
+        inside.update(range(match.start() + 1, match.end()))
+    return [_context(text, starts, ends, inside, start, end) for start, end in spans]
 
 
-def _context(text: str, starts: list[int], ends: list[int], start: int, end: int) -> str:
+def _context(
+    text: str, starts: list[int], ends: list[int], inside: set[int], start: int, end: int
+) -> str:
     if not 0 <= start <= end <= len(text):
         return sentence_context(text, start, end)  # raises its own error, with the offsets
     window_start = max(0, start - _CONTEXT_LIMIT)
     search_from = max(start, end - 1)
     search_end = min(len(text), end + _CONTEXT_LIMIT)
-    if (
-        _straddles(starts, ends, window_start)
-        or _straddles(starts, ends, start)
-        or _straddles(starts, ends, search_from)
-        or _straddles(starts, ends, search_end)
-    ):
+    if not inside.isdisjoint((window_start, start, search_from, search_end)):
         return sentence_context(text, start, end)
     # The last sentence end that lies in [window_start, start], else the window's start.
     last = bisect.bisect_right(ends, start) - 1
@@ -56,9 +56,3 @@ def _context(text: str, starts: list[int], ends: list[int], start: int, end: int
         ends[following] if following < len(starts) and ends[following] <= search_end else search_end
     )
     return text[left:right].strip()
-
-
-def _straddles(starts: list[int], ends: list[int], at: int) -> bool:
-    """True when a sentence end begins before ``at`` and ends after it."""
-    index = bisect.bisect_left(starts, at) - 1
-    return index >= 0 and ends[index] > at

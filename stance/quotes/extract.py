@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -43,8 +44,11 @@ _MAX_CUES_PER_SENTENCE = 12
 _MAX_CLAUSES = 8
 _MIN_CLAUSE_WORDS = 3
 # Where a second clause starts inside a reported clause: ", and …", or " and " before a subject.
+# ",?\s+and" written to open with one character class, which lets the engine skip to commas
+# and blanks instead of trying the pattern at every character of a long clause.
 _CONJOINED_CLAUSE = re.compile(
-    r",?\s+and\s+(?:therefore\s+|also\s+)?(?=(?:the|it|he|she|they|we|its|their|there|this|"
+    r"[,\s](?:(?<=,)\s|(?<!,))\s*and\s+(?:therefore\s+|also\s+)?"
+    r"(?=(?:the|it|he|she|they|we|its|their|there|this|"
     r"these|observers|officials)\b|[A-Z])"
 )
 # Verbs that quote a word or two of someone's judgement: called it “absurd”, spoke of “betrayal”.
@@ -125,6 +129,7 @@ _MAX_TITLE_WORDS = 10
 _SCARE_QUOTE_WORDS = 2
 _CUE_NEAR_QUOTE = 4  # words between a cue and an opening mark that still make it direct
 _NEAR_QUOTE_CUES = SPEECH_VERBS | {"added", "told"}
+_start = operator.attrgetter("start")  # statements' sort key, read in C
 
 
 @dataclass(slots=True)
@@ -169,7 +174,8 @@ def extract_quotes(text: str) -> list[Quote]:
 def is_statement(text: str, span: QuotedSpan) -> bool:
     """False for quoted names, titles, nicknames and scare quotes; True for quoted speech."""
     inner = text[span.start : span.end]
-    if not any(character.isalpha() for character in inner):
+    # Most quotations open with a letter: test that one before reading the others.
+    if not (inner[:1].isalpha() or any(character.isalpha() for character in inner)):
         return False
     # Only counts up to _MAX_TITLE_WORDS and the first words are read: a long quotation is not
     # split whole (its last item then holds the rest, and the count is one over the limit).
@@ -177,8 +183,7 @@ def is_statement(text: str, span: QuotedSpan) -> bool:
     before_words = text[max(0, span.open_at - 60) : span.open_at].split()[-_LOOKBACK_WORDS:]
     previous = before_words[-1].strip(",") if before_words else ""
     previous_lowered = previous.lower()
-    last_two = " ".join([word.lower().strip(",") for word in before_words[-2:]])
-    if previous_lowered in NAMING_WORDS or last_two in {"known as", "referred to"}:
+    if previous_lowered in NAMING_WORDS or _after_naming_phrase(previous_lowered, before_words):
         return False
     short = len(words) <= _MAX_NAME_WORDS and not any(mark in inner for mark in ",.!?;:")
     if previous_lowered in _NAMING_VERBS and len(words) == 1:
@@ -214,6 +219,14 @@ def is_statement(text: str, span: QuotedSpan) -> bool:
     return len(words) > _SCARE_QUOTE_WORDS or _sentence_has_cue(text, span)
 
 
+def _after_naming_phrase(previous_lowered: str, before_words: Sequence[str]) -> bool:
+    """ "known as “…”", "referred to “…”": the quotation is a name, not speech."""
+    if previous_lowered not in {"as", "to"}:
+        return False  # a cheap test: most quotations follow neither word
+    last_two = " ".join([word.lower().strip(",") for word in before_words[-2:]])
+    return last_two in {"known as", "referred to"}
+
+
 def _attributed_after(text: str, closing: int) -> bool:
     """True for a quotation followed by its attribution: «Non», said Ana Ruiz."""
     after = text[closing + 1 : closing + 50].lstrip()
@@ -228,11 +241,14 @@ def _attributed_after(text: str, closing: int) -> bool:
 def _title_like(words: Sequence[str]) -> bool:
     """Every word capitalised except small connectors, no sentence punctuation inside: a name
     or a title ("Northern Gate", "What They Don't Tell You About the Jab")."""
-    if len(words) > _MAX_TITLE_WORDS or any(word[-1:] in ",.!?;:" for word in words):
+    opening = words[0][:1]
+    if len(words) > _MAX_TITLE_WORDS or not (opening.isupper() or opening.isdigit()):
+        return False  # the cheap tests first: most quotations are long or open in lower case
+    if any(word[-1:] in ",.!?;:" for word in words):
         return False
     return all(
         word[:1].isupper() or word[:1].isdigit() or word.lower() in _SMALL_WORDS for word in words
-    ) and bool(words[0][:1].isupper() or words[0][:1].isdigit())
+    )
 
 
 def _sentence_has_cue(text: str, span: QuotedSpan) -> bool:
@@ -270,7 +286,7 @@ def _statements(
             if quoted[quote_index].start >= sentence.start:
                 sentence_quotes.append(quoted[quote_index])
             quote_index += 1
-        has_colon = ":" in masked[sentence.start : sentence.start + _COLON_REACH]
+        has_colon = masked.find(":", sentence.start, sentence.start + _COLON_REACH) >= 0
         if not cues and not sentence_quotes and not has_colon:
             continue
         # No real sentence has more cues than this; the cap keeps pathological input linear.
@@ -284,7 +300,7 @@ def _statements(
                 statements.append(
                     _Statement(start, end, "indirect", attribution, None, sentence.paragraph)
                 )
-    statements.sort(key=lambda statement: statement.start)
+    statements.sort(key=_start)
     return statements
 
 
@@ -433,13 +449,18 @@ def _resolve(
     contexts = sentence_contexts(
         text, [(statement.start, statement.end) for statement in statements]
     )
+    # Quotations and the clauses beside them often share one attribution: resolve it once.
+    names: dict[tuple[int, Speaker], str] = {}
     quotes: list[Quote] = []
     for statement, context in zip(statements, contexts, strict=True):
         attribution = statement.attribution
         speaker = attribution.speaker if attribution else None
-        name = (
-            resolver.resolve(attribution.speaker_at, speaker) if attribution and speaker else None
-        )
+        name = None
+        if attribution is not None and speaker is not None:
+            key = (attribution.speaker_at, speaker)
+            name = names.get(key)
+            if name is None:
+                name = names[key] = resolver.resolve(attribution.speaker_at, speaker)
         quotes.append(
             Quote(
                 text=text[statement.start : statement.end],

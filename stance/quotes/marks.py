@@ -9,7 +9,7 @@ stray), so the pass is linear in the length of the text whatever the marks.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Which family each mark belongs to; nesting alternates families, so two open marks of one
 # family at once mean one of them is stray.
@@ -39,13 +39,16 @@ _CLOSERS = {
     "‹": "›",
 }
 _SPACED_MARKS = frozenset("«»‹›\u00a0")
-_MARK = re.compile("[\"'“”„‘’‚«»‹›\n]")
+# Every mark and line break, except an apostrophe between two letters or digits (don't,
+# Bakhmut’s): that one can neither open nor close, and there are many of them.
+_MARK = re.compile("[\"'“”„‘’‚«»‹›\n](?:(?<!['’])|(?<![^\\W_].)|(?![^\\W_]))")
 _OPENING_CONTEXT = frozenset(" \t\r\n([{—\u2013-/\u00a0\u2009\u202f")  # before an opening mark
 _CLOSING_CONTEXT = frozenset(" \t\r\n)]}.,;:!?—\u2013-/…\u00a0\u2009\u202f")  # after a closing mark
 
 
-@dataclass(frozen=True, slots=True)
-class QuotedSpan:
+# A NamedTuple: immutable like a frozen dataclass, and built several times faster (one per
+# quotation of every article).
+class QuotedSpan(NamedTuple):
     """The text between a pair of top-level quotation marks.
 
     ``start``/``end`` exclude the marks and surrounding blanks; ``open_at`` is the offset of the
@@ -98,8 +101,6 @@ def _closing_index(stack: list[tuple[str, int]], mark: str, before: str, after: 
     """The index in ``stack`` of the open mark that ``mark`` closes, or None."""
     if not stack or (before in " \t\r\n" and mark not in _SPACED_MARKS):
         return None  # a closing mark hugs the word before it (French « … » may be spaced)
-    if mark in "'’" and before.isalnum() and after.isalnum():
-        return None  # an apostrophe inside a word: don't, Bakhmut’s
     if mark in '"“' and after not in _CLOSING_CONTEXT and after.isalnum():
         return None  # mid-word straight or curly quote is not closing
     for index in range(len(stack) - 1, -1, -1):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from stance.quotes.cues import (
     ALL_VERB_CUES,
@@ -94,6 +94,9 @@ _PASSIVE_DOCUMENT_VERBS = frozenset(["said", "stated", "written", "reported", "n
 _REPORTER_CLAUSE = re.compile(r",\s+(?:after|which|who|whom|where|while|whereas|as)\b")
 # Clause punctuation, or a whole hidden quotation (one break, not one per hidden character).
 _SEGMENT_BREAK = re.compile("[,;:—\u2013" + MASK + "](?:(?<=" + MASK + ")" + MASK + "*)?")
+# Up to the last of those breaks: the greedy ".*" runs to the end and gives characters back until
+# it stands before one, so only the end of the text is read twice.
+_UP_TO_LAST_BREAK = re.compile("(?s:.*)[,;:—\u2013" + MASK + "]")
 _ADVERBIAL_OPENERS = frozenset(
     [
         "in",
@@ -155,6 +158,9 @@ _WORD_READING_VERBS = _DISPUTE_VERBS | _CLAIM_VERBS | TELLING_VERBS
 _MARKS = "\"“”‘’«»„‹›'" + MASK
 _STRAY_MARKS = frozenset("\"“”‘’«»„‹›'")
 _COLON_AFTER_CUE = 40  # characters after a cue within which "told the agency:" puts its colon
+_COLON_SOURCE_WORDS = ORGANISATION_WORDS | ROLE_NOUNS  # "The mayor's office: …"
+_SOURCE_DOCUMENT_NOUNS = _DOCUMENT_NOUNS | {"statement", "report"}
+_RELATIVE_PRONOUNS = frozenset(["which", "that", "whom", "whose", "where", "when", "who"])
 _SOURCE_WORDS = 8  # words an unpunctuated "according to X" source may have
 _CLAUSE_OPENING_WORDS = frozenset(
     ["the", "a", "an", "he", "she", "it", "they", "we", "this", "these", "those"]
@@ -312,8 +318,9 @@ _FOLLOWING_WORDS = 8  # words read after a cue when looking for "that"
 _MIN_CONTENT_WORDS = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+# A NamedTuple: immutable like a frozen dataclass, and built several times faster (one per
+# cue of every article).
+class Attribution(NamedTuple):
     """Who said something and with which cue, and where the reported clause is, if any.
 
     ``content`` is the reported clause as ``(start, end)`` offsets, or None when the cue only
@@ -441,11 +448,11 @@ def _split_that_clauses(masked: str, attribution: Attribution) -> list[Attributi
         return [attribution]  # no "and that" without a "that"; finding one is cheap
     clauses = itertools.islice(_AND_THAT.finditer(masked, content[0], content[1]), _MAX_CLAUSES)
     for match in clauses:
-        parts.append(replace(attribution, content=(start, _trim_end(masked, start, match.start()))))
+        parts.append(attribution._replace(content=(start, _trim_end(masked, start, match.start()))))
         start = match.end()
     if not parts:
         return [attribution]
-    parts.append(replace(attribution, content=(start, content[1])))
+    parts.append(attribution._replace(content=(start, content[1])))
     return parts
 
 
@@ -492,9 +499,7 @@ def _according_to(masked: str, sentence: Sentence, cue: re.Match[str]) -> Attrib
             if _is_proper_name(masked[comma + 1 : name_end]):
                 phrase, appositive = masked[comma + 1 : name_end], phrase
     words = phrase.split()
-    if (len(words) > 1 and words[1].lower() in _DOCUMENT_NOUNS | {"statement", "report"}) or (
-        " by " in phrase
-    ):
+    if (len(words) > 1 and words[1].lower() in _SOURCE_DOCUMENT_NOUNS) or (" by " in phrase):
         phrase = _DOCUMENT_BY.sub("", phrase)
     speaker = reduce_speaker(phrase, appositive)
     if speaker is None or content is None:
@@ -538,8 +543,8 @@ def _verb(masked: str, sentence: Sentence, cue: re.Match[str]) -> Attribution | 
         return Attribution(cue_text, start, cue_end, speaker, cue_end, content)
     speaker_start, phrase, appositive = _speaker_before(masked, prefix_start, start)
     phrase_words = phrase.split()
-    relative = phrase_words[:1]
-    if relative in (["which"], ["who"]) and len(phrase_words) == 1:
+    relative = phrase_words[0] if phrase_words else ""
+    if relative in {"which", "who"} and len(phrase_words) == 1:
         # "The Northern Ledger, which reported that …": the source is the name before.
         segments = _segments(masked, prefix_start, speaker_start - 1)
         speaker_start = segments[-1][0]
@@ -548,7 +553,7 @@ def _verb(masked: str, sentence: Sentence, cue: re.Match[str]) -> Attribution | 
             return None
         phrase = phrase.split(" by ")[-1]
         phrase_words = phrase.split()
-    elif relative in (["which"], ["that"], ["whom"], ["whose"], ["where"], ["when"], ["who"]):
+    elif relative in _RELATIVE_PRONOUNS:
         return None  # a relative clause of the reporter's: "…, which the ministry announced"
     if phrase_words and phrase_words[-1].lower() in _DOCUMENT_NOUNS and " by " in appositive:
         # "The reports, first published by The Vessarian Observer, said": the publisher.
@@ -664,7 +669,7 @@ def _colon(masked: str, sentence: Sentence) -> Attribution | None:
         return None
     phrase = masked[sentence.start : colon]
     words = phrase.lower().replace("’", "'").replace("'s", "").split()
-    if not words or len(words) > 6 or not (set(words) & (ORGANISATION_WORDS | ROLE_NOUNS)):
+    if not words or len(words) > 6 or _COLON_SOURCE_WORDS.isdisjoint(words):
         return None
     after = masked[colon + 1 : sentence.end].lstrip()
     if not after or after[0] in MASK + _CLOSING_MARKS + "“«„‘":
@@ -749,6 +754,12 @@ def _speaker_before(masked: str, prefix_start: int, cue_start: int) -> tuple[int
     is a name with an appositive, in either order: "Mikhail Podoliak, adviser to …, said" and
     "The party's national chair, Samuel Achterberg, said".
     """
+    # Most often the phrase is the last segment: read it alone first, and split the whole
+    # prefix only when that segment is blank or an adverbial.
+    last_start = _last_segment_start(masked, prefix_start, cue_start)
+    phrase = masked[last_start:cue_start]
+    if phrase.strip() and (last_start == prefix_start or not _is_adverbial(phrase)):
+        return last_start, phrase, ""
     segments = _segments(masked, prefix_start, cue_start)
     popped = False
     while len(segments) > 1 and _is_adverbial(masked[segments[-1][0] : segments[-1][1]]):
@@ -813,6 +824,12 @@ def _segments(masked: str, start: int, end: int) -> list[tuple[int, int]]:
         segment_start = match.end()
     segments.append((segment_start, end))
     return segments
+
+
+def _last_segment_start(masked: str, start: int, end: int) -> int:
+    """Where the last of ``_segments(masked, start, end)`` starts."""
+    up_to_break = _UP_TO_LAST_BREAK.match(masked, start, end)
+    return up_to_break.end() if up_to_break else start
 
 
 def _is_adverbial(segment: str) -> bool:

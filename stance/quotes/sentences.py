@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stance.quotes.cues import ABBREVIATIONS
 from stance.quotes.marks import QuotedSpan
@@ -13,12 +13,13 @@ from stance.quotes.marks import QuotedSpan
 # or a line break. Opening with one character class lets the regex engine skip to candidate
 # characters instead of trying each branch at every position (several times faster).
 _BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)\s*|(?<!\n)[.!?…]*[\"”’»›“‘)\]]*[ \t\u00a0]+)")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_WORD_BEFORE = re.compile(r"([\w.]++)$")  # possessive: a shorter run never ends at $
 _LOOKBACK = 12  # characters read back for an abbreviation; keeps each check constant-time
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+# A NamedTuple: immutable like a frozen dataclass, and built several times faster (one per
+# sentence of every article).
+class Sentence(NamedTuple):
     """A sentence's offsets and the paragraph (0-based) it belongs to."""
 
     start: int
@@ -66,7 +67,7 @@ def _ends_sentence(text: str, punctuation_at: int, next_at: int) -> bool:
         return False
     if text[punctuation_at] != ".":
         return True
-    word = _WORD_BEFORE.search(text[max(0, punctuation_at - _LOOKBACK) : punctuation_at])
+    word = _WORD_BEFORE.search(text, max(0, punctuation_at - _LOOKBACK), punctuation_at)
     if word is None:
         return True
     token = word.group(1).lower()
