@@ -97,7 +97,7 @@ _EDGE_AND_BRACKETS = _EDGE_PUNCTUATION + "()"
 _ALPHANUMERIC = re.compile(r"[^\W_]")  # a letter or digit: what str.isalnum accepts
 _MAX_SPEAKER_TOKENS = 14
 # Titles written before a name that the shared title list lacks: "Auditor Kwame Asante-Lind".
-_MORE_TITLES = frozenset(["auditor", "ombudsman", "monsignor", "bishop"])
+_MORE_TITLES = frozenset(["auditor", "ombudsman", "monsignor", "bishop", "prefect"])
 # Nouns for people, besides titles, that a description names before the person's name: "the
 # passenger from Samara Yulia Kovrigina".
 _PERSON_NOUNS = (
@@ -131,6 +131,78 @@ _PERSON_NOUNS = (
         ]
     )
 )
+# Words that end a company's name, never a person's: "Kestle Farm Foods", "Hollin Securities".
+_COMPANY_WORDS = frozenset(
+    [
+        *("foods", "airline", "technology", "logistics", "pharma", "pharmaceuticals"),
+        *("shipping", "networks", "securities", "resources", "mining", "insurance"),
+        *("assurance", "semiconductor", "semiconductors", "electronics", "software", "telecom"),
+        *("analytics", "consulting", "construction", "solutions"),
+    ]
+)
+# Occupations and roles that a reporter writes capitalised at a sentence's start, in front of a
+# name, as a title: "Rancher Dolores Inyang", "Editor Mila Jovanović". A lexicon, not a suffix
+# test: "-er" would eat first names ("Walter", "Jasper").
+_OCCUPATIONS = _PERSON_NOUNS | frozenset(
+    [
+        "parent",
+        "rancher",
+        "grower",
+        "fisherman",
+        "presenter",
+        "broadcaster",
+        "journalist",
+        "reporter",
+        "editor",
+        "columnist",
+        "photographer",
+        "author",
+        "novelist",
+        "writer",
+        "poet",
+        "artist",
+        "singer",
+        "musician",
+        "actor",
+        "actress",
+        "jockey",
+        "trainer",
+        "striker",
+        "goalkeeper",
+        "defender",
+        "midfielder",
+        "defenceman",
+        "player",
+        "athlete",
+        "cyclist",
+        "rider",
+        "swimmer",
+        "grandmaster",
+        "businessman",
+        "businesswoman",
+        "entrepreneur",
+        "investor",
+        "landlord",
+        "tenant",
+        "shopkeeper",
+        "chef",
+        "surgeon",
+        "midwife",
+        "paramedic",
+        "pharmacist",
+        "historian",
+        "architect",
+        "pilot",
+        "commuter",
+        "voter",
+        "neighbour",
+        "survivor",
+        "volunteer",
+        "brother",
+        "sister",
+        "fr",
+    ]
+)
 
 
 # A NamedTuple: immutable like a frozen dataclass, and built several times faster (one per
@@ -161,7 +233,7 @@ def reduce_speaker(phrase: str, appositive: str = "") -> Speaker | None:
     Returns None when ``phrase`` holds no usable source (empty, or too long to be a name).
     Results are cached (pure function of its arguments).
     """
-    raw = _trim(_name_tokens(_rewrite_phrase(_GLOSS.sub(" ", phrase))))
+    raw = _trim(_name_tokens(_subject_of_clause(_rewrite_phrase(_GLOSS.sub(" ", phrase)))))
     tokens = [token.strip(_EDGE_AND_BRACKETS) or token for token in raw]
     if not tokens or len(tokens) > _MAX_SPEAKER_TOKENS:
         return None
@@ -190,6 +262,10 @@ def reduce_speaker(phrase: str, appositive: str = "") -> Speaker | None:
         )
     ):
         tail_start -= 1
+    # "Rancher Dolores Inyang", "Chipmaker Aurel Semiconductor": a capitalised occupation
+    # before a name of two or more words is a title.
+    while len(tokens) - tail_start > 2 and _is_occupation(lowered[tail_start]):
+        tail_start += 1
     word_before_tail = lowered[tail_start - 1].rstrip(".") if tail_start > 0 else ""
     tail_length = len(tokens) - tail_start
     title_of_place = (
@@ -243,6 +319,7 @@ def reduce_speaker(phrase: str, appositive: str = "") -> Speaker | None:
         or after_quoted_name
         or word_before_tail in TITLES
         or word_before_tail in _MORE_TITLES
+        or (tail_start > run_start and _is_occupation(word_before_tail))
         or (word_before_tail in PORTFOLIOS and titled_run)
         or (tail_start == run_start and word_before_tail not in _PREPOSITIONS_AND_CONNECTORS)
     ):
@@ -262,7 +339,13 @@ def reduce_speaker(phrase: str, appositive: str = "") -> Speaker | None:
     if before_run and before_run[-1] in _PREPOSITIONS:
         # "a senior official at the Medicines Agency": an unnamed source, as written.
         return Speaker(_joined(raw), "description", _roles(lowered), _capitalised_words(tokens))
-    start = run_start - 1 if run_start > 0 and lowered[run_start - 1] == "the" else run_start
+    start = run_start
+    if run_start > 1 and lowered[run_start - 1] in _LEVELS and lowered[run_start - 2] == "the":
+        # "the regional Ministry of Health" is not the national one: the level stays.
+        start = run_start - 1
+    start = start - 1 if start > 0 and lowered[start - 1] == "the" else start
+    if start == 0 and len(tokens) > 2 and _is_occupation(lowered[0]) and _is_name_word(tokens[1]):
+        start = 1  # "Chipmaker Aurel Semiconductor": the trade is a title
     return Speaker(_joined(raw[start:]), "organisation")
 
 
@@ -274,7 +357,8 @@ _SELF_NAMED = re.compile(
 )
 _DOCUMENT_OF = re.compile(
     r"^(?:the|a|an|its|their)?\s*(?:statement|communiqué|communique|note|report|letter|message|"
-    r"press[\s-]release|release|analysis|study|survey|poll|review|audit|investigation)\s+"
+    r"press[\s-]release|release|analysis|study|survey|poll|review|audit|investigation|data|"
+    r"figures|estimates)\s+"
     r"(?:of|by|from|signed\s+by)\s+(?P<source>.+)$",
     re.IGNORECASE,
 )
@@ -293,6 +377,29 @@ _LEADING_DATE_OR_AGE = re.compile(
 # "The Superior Court (TSC)": the acronym in brackets repeats the name; after "X and the Y" it
 # is Y's alone and stays.
 _TRAILING_ACRONYM = re.compile(r"^(?!.*\band\s+the\s)(?P<name>.+?)\s+\([A-Z][A-Z0-9&.-]{1,9}\)$")
+# "GELDORP — The Geldorp finance ministry", "KASPAR FELL, Norland — …": a dateline opens a news
+# item; it is never part of a speaker.
+_DATELINE_TEXT = (
+    r"[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+)*(?:,[ \t]+[A-Z][\w'’.-]*)*[ \t]+[—\u2013][ \t]+"
+)
+_DATELINE = re.compile("^" + _DATELINE_TEXT)
+# A paragraph that opens with a dateline starts a new news item (in a digest of short items).
+_DATELINE_PARAGRAPH = re.compile(r"[ \t]*" + _DATELINE_TEXT)
+# "the press service of the interior ministry": a unit that speaks for its body is the body.
+_UNIT_OF = re.compile(
+    r"^(?:the|a|its)?\s*(?:press|information|media)\s+(?:service|office|centre|center|"
+    r"department|secretary)\s+of\s+(?P<body>.+)$",
+    re.IGNORECASE,
+)
+# "In a statement on Monday the company": the document and its date open the sentence; the
+# subject follows.
+_LEADING_DOCUMENT = re.compile(
+    r"^(?:in|on|via)\s+(?:a|an|its|the|their)\s+(?:(?:short|brief|written|joint|separate)\s+)?"
+    r"(?:statement|communiqué|communique|note|post|letter|release|message)\s+"
+    r"(?:(?:on|late\s+on|early\s+on)\s+)?"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?=\S)",
+    re.IGNORECASE,
+)
 _IN_A_DOCUMENT = re.compile(
     r"\s+(?:in|on|via)\s+(?:a|an|its|the|their)\s+(?:written\s+)?(?:statement|communiqué|"
     r"communique|note|post|interview|letter|release|video|message)\b.*$",
@@ -321,12 +428,17 @@ def _rewrite_phrase(phrase: str) -> str:
         named = _SELF_NAMED.search(phrase)
         if named is not None and named.group("name").strip():
             return named.group("name")
-    phrase = _IN_A_DOCUMENT.sub("", phrase.strip())
-    lowered = phrase.lower()  # _DOCUMENT_OF ignores case
+    phrase = phrase.strip()
+    if "—" in phrase or "\u2013" in phrase:
+        phrase = _DATELINE.sub("", phrase)
+    if phrase[:2].lower() in ("in", "on", "vi"):
+        phrase = _LEADING_DOCUMENT.sub("", phrase)
+    phrase = _IN_A_DOCUMENT.sub("", phrase)
+    lowered = phrase.lower()  # _DOCUMENT_OF and _UNIT_OF ignore case
     if "of" in lowered or "by" in lowered or "from" in lowered:
-        document = _DOCUMENT_OF.match(phrase)
+        document = _DOCUMENT_OF.match(phrase) or _UNIT_OF.match(phrase)
         if document is not None:
-            return document.group("source")
+            return document.group(document.lastgroup or 0)
     if "'s" in phrase or "’s" in phrase:
         owner = _OWNERS_DOCUMENT.match(phrase)
         if owner is not None:
@@ -338,6 +450,83 @@ def _rewrite_phrase(phrase: str) -> str:
         phrase = phrase[leading.end() :]
     acronym = _TRAILING_ACRONYM.match(phrase) if ")" in phrase else None
     return phrase if acronym is None else acronym.group("name") + phrase[acronym.end() :]
+
+
+# Prepositions that open an adverbial before a sentence's subject: "During the stoppage the …".
+_SUBJECT_AFTER_ADVERBIAL = frozenset(["during", "after", "before", "at", "in", "on", "since"])
+# Finite verbs that the "-ed" test below misses: "The ministry froze the assets", "Jockey Aled
+# Morgan was banned".
+_IRREGULAR_FINITE_VERBS = frozenset(
+    [
+        *("is", "are", "was", "were", "froze", "took", "gave", "made", "won", "lost", "sent"),
+        *("held", "began", "brought", "bought", "sold", "paid", "met", "left", "kept", "struck"),
+    ]
+)
+# Words that open a verb's object: "halted dredging", "froze the assets", "published a report".
+_OBJECT_OPENERS = _ARTICLES | frozenset(["its", "their", "his", "her", "this", "these", "all"])
+_DETERMINERS_BEFORE_ADJECTIVE = _ARTICLES | frozenset(["its", "their", "his", "her", "our"])
+# Clause openers after which the cue's subject stands: "… halted dredging after residents".
+_SUBORDINATORS = CLAUSE_OPENERS - _RELATIVE_PRONOUNS
+
+
+def _subject_of_clause(phrase: str) -> str:
+    """A speaker is a noun phrase: when ``phrase`` holds a finite verb, the speaker is the
+    subject after a later subordinator ("Officials halted dredging after residents" ->
+    "residents") or else the words before the verb ("The ministry froze the assets of the
+    lender" -> "The ministry")."""
+    words = phrase.split()
+    if len(words) < 3:  # most phrases: a name, "he", "the company"
+        return phrase
+    verb = _finite_verb_index(words)
+    if verb is None:
+        return _after_leading_adverbial(words) or phrase
+    for index in range(len(words) - 2, verb, -1):
+        if words[index].lower() in _SUBORDINATORS:
+            return " ".join(words[index + 1 :])
+    return " ".join(words[:verb])
+
+
+def _after_leading_adverbial(words: Sequence[str]) -> str | None:
+    """ "During the stoppage the company" -> "the company": after an opening prepositional
+    phrase, a determiner that follows a noun starts the subject (not "In the Office of the
+    President", where "the" follows "of")."""
+    if len(words) < 4 or words[0].lower() not in _SUBJECT_AFTER_ADVERBIAL:
+        return None
+    for index in range(2, len(words) - 1):
+        before = words[index - 1].lower()
+        if words[index].lower() in _GENERIC_DETERMINERS and not (
+            before in _PREPOSITIONS_AND_CONNECTORS or before in _ARTICLES
+        ):
+            return " ".join(words[index:])
+    return None
+
+
+def _finite_verb_index(words: Sequence[str]) -> int | None:
+    """Where the first finite verb of a clause stands in ``words`` (never the first word, nor
+    right after a relative pronoun: "residents who were evacuated" is a noun phrase)."""
+    for index in range(1, len(words) - 1):
+        word = words[index]
+        if not word.islower() or words[index - 1].lower() in _RELATIVE_PRONOUNS:
+            continue
+        following = words[index + 1].lower()
+        if word in _IRREGULAR_FINITE_VERBS:
+            return index
+        if (
+            len(word) > 4
+            and word.endswith("ed")
+            and words[index - 1].lower() not in _DETERMINERS_BEFORE_ADJECTIVE
+            and (following in _OBJECT_OPENERS or following.endswith("ing"))
+        ):
+            return index
+        if following == "that" and word.endswith(("s", "ed")) and len(word) > 3:
+            return index  # "The society states that the plant"
+    return None
+
+
+# Levels of government written in lower case before a body's name.
+_LEVELS = frozenset(
+    ["regional", "provincial", "federal", "municipal", "cantonal", "departmental", "district"]
+)
 
 
 def _capitalised_words(tokens: Sequence[str]) -> frozenset[str]:
@@ -472,7 +661,13 @@ def _is_name_word(token: str) -> bool:
         bare = bare[:-2]
     elif bare.endswith(("'", "’")):
         bare = bare[:-1]
-    if bare in TITLES or bare in _MORE_TITLES or bare in ORGANISATION_WORDS or bare in PORTFOLIOS:
+    if (
+        bare in TITLES
+        or bare in _MORE_TITLES
+        or bare in ORGANISATION_WORDS
+        or bare in PORTFOLIOS
+        or bare in _COMPANY_WORDS
+    ):
         return False
     # An acronym ("NATO", "US") names an organisation; a digit is no part of a name.
     return not (
@@ -496,6 +691,19 @@ def _bare_word(word: str) -> str:
     """ "forum’s" -> "forum", "chair," -> "chair"."""
     word = word.strip(_EDGE_AND_BRACKETS)
     return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _is_occupation(word: str) -> bool:
+    """ "rancher", "chipmaker", "vice-chancellor": a lower-cased word that names an occupation
+    or title (the last part of a hyphenated word counts)."""
+    bare = word.rstrip(".")
+    last = bare.rsplit("-", 1)[-1]
+    return (
+        bare in _OCCUPATIONS
+        or last in _OCCUPATIONS
+        or last in TITLES
+        or (bare.endswith("maker") and len(bare) > len("maker"))
+    )
 
 
 def _is_acronym(token: str) -> bool:
@@ -751,7 +959,8 @@ _NAME_OF_A_THING = frozenset(
 # failed attempt, and not trying saves most of the time spent at capitals that start no name.
 _PERSON_MENTION = re.compile(
     r"[A-Z](?<!\w[A-Z])[\w'’-]*+"
-    r"(?:[ \t]+(?:(?:bin|ibn|van|von|der|de|da|dos|du)[ \t]+)?(?:[A-Z]\.|[A-Z][\w'’-]*+)){1,4}"
+    r"(?:[ \t]+(?:(?:bin|ibn|van|von|der|de|da|dos|du)[ \t]+)?"
+    r"(?:[A-Z]\.|[A-Z][\w'’-]*+|(?:al|el)-[A-Z][\w'’-]*+)){1,4}"
 )
 
 
@@ -810,6 +1019,9 @@ class SpeakerResolver:
         self._introductions: dict[str, list[tuple[int, str]]] = {}
         self._issued: list[tuple[int, str, str]] | None = None
         self._related: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+        # Where each news item after the first starts: a pronoun or "the company" never reaches
+        # back into an earlier item of a digest.
+        self._item_starts = _news_item_starts(text)
         for index, (at, person) in enumerate(self.mentions):
             # The first he/she after a name refers to it, unless another name comes first.
             limit = self.mentions[index + 1][0] if index + 1 < len(self.mentions) else len(text)
@@ -963,7 +1175,7 @@ class SpeakerResolver:
                     continue
                 place = _OF_PLACE.match(text, noun_end)
                 end = place.end() if place is not None else noun_end
-                modifiers = opening.group("modifiers").split()
+                modifiers = (opening.group("modifiers") or "").split()
                 phrase = " ".join(text[opening.start() : end].split())
                 if (
                     phrase.lower() == "the " + key
@@ -1129,8 +1341,11 @@ class SpeakerResolver:
             index = bisect.bisect_left(self._named_positions, position) - 1
             stop = max(-1, index - _LOOKBACK_CANDIDATES)
             found_at, found = 0, pronoun.name
+            item_start = self._item_start(position)
             for candidate in range(index, stop, -1):
                 at = self._named_positions[candidate]
+                if at < item_start:
+                    break
                 if self._in_statement(at):
                     continue  # a name inside what someone said is not the reporter's antecedent
                 person = self._fullest(self._named[candidate])
@@ -1154,7 +1369,14 @@ class SpeakerResolver:
                 or pronoun.name
             )
         index = bisect.bisect_left(self._organisation_positions, position) - 1
-        return self._organisations[index][1].name if index >= 0 else pronoun.name
+        if index < 0 or self._organisation_positions[index] < self._item_start(position):
+            return pronoun.name
+        return self._organisations[index][1].name
+
+    def _item_start(self, position: int) -> int:
+        """Where the news item that holds ``position`` starts (0 outside a digest)."""
+        index = bisect.bisect_right(self._item_starts, position) - 1
+        return self._item_starts[index] if index >= 0 else 0
 
     def _unnamed_speaker_since(self, start: int, position: int) -> str | None:
         """ "“…,” the king said. “…,” he added": when the latest source before a pronoun, after
@@ -1164,7 +1386,7 @@ class SpeakerResolver:
         if index < 0:
             return None
         at, source = self._source_positions[index], self._sources[index]
-        if at <= start or position - at > _PRONOUN_REACH:
+        if at <= start or position - at > _PRONOUN_REACH or at < self._item_start(position):
             return None
         # a one-word name no full name of the text ends with: "24-year-old Giorgi"
         single_name = source.kind == "person" and " " not in self._fullest(source).name
@@ -1181,7 +1403,10 @@ class SpeakerResolver:
         """ "it said", "the company said": the latest source before ``position`` that is a
         body, not a person (for "the company", not a public body, medium or association)."""
         index = bisect.bisect_left(self._source_positions, position) - 1
+        item_start = self._item_start(position)
         for candidate in range(index, max(-1, index - _LOOKBACK_CANDIDATES), -1):
+            if self._source_positions[candidate] < item_start:
+                break
             source = self._sources[candidate]
             if source.kind == "organisation" or (
                 source.kind == "person"
@@ -1195,7 +1420,7 @@ class SpeakerResolver:
     def _latest_named_body(self, position: int) -> str | None:
         """ "The Ministry of Migration disputed that account. In a statement, it said": the
         last name of a body the reporter writes shortly before ``position``."""
-        window_start = max(0, position - _BODY_REACH)
+        window_start = max(self._item_start(position), position - _BODY_REACH)
         names = [
             match.group()
             for match in _CAPITALISED_RUN.finditer(self._reporter_text, window_start, position)
@@ -1450,8 +1675,10 @@ _APPOSITIVE_REACH = 120  # characters read back from a noun for the name before 
 _MAX_DESCRIPTION_WORDS = 4
 _MAX_DOCUMENT_WORDS = 5  # "the full text of the communiqué"
 # "the state energy …", "Maravel's police …": a description's opening, read back from its nouns
+# "Haverlock airport", "the Quessan embassy": capitalised words before the nouns name the body
 _DESCRIPTION_OPENING = re.compile(
-    r"(?:\b[Tt]he|\b[A-Z][\w-]*['’]s)\s+(?P<modifiers>(?:[a-z][\w-]*\s+){0,3})$"
+    r"(?:(?:\b[Tt]he|\b[A-Z][\w-]*['’]s)\s+(?P<modifiers>(?:[a-z][\w-]*\s+){0,3})"
+    r"|\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+)$"
 )
 _OPENING_REACH = 80  # characters read back from a description's nouns for its opening
 # "… authority of the province Alcarreña": the place a description names after its nouns
@@ -1506,6 +1733,19 @@ def _introductions(text: str, noun: str) -> list[tuple[int, str]]:
                 found.append((after, apposed.group("name")))
         at = text.find(noun, after)
     return sorted(item for item in found if item[1].split()[0] not in _NOT_NAME_STARTS)
+
+
+def _news_item_starts(text: str) -> list[int]:
+    """Where the paragraphs that open with a dateline start. Matching at each line start is
+    cheaper than a multi-line pattern, which the engine tries at every character."""
+    starts: list[int] = []
+    line_start = 0
+    while line_start >= 0:
+        if _DATELINE_PARAGRAPH.match(text, line_start) is not None:
+            starts.append(line_start)
+        line_start = text.find("\n", line_start)
+        line_start = line_start + 1 if line_start >= 0 else -1
+    return starts
 
 
 def _related_bodies(
@@ -1602,6 +1842,8 @@ def find_mentions(text: str) -> list[tuple[int, Speaker]]:
         tokens = run.split()
         if "’s" in run or "'s" in run:  # a cheap test: most runs hold no possessive
             tokens = _before_possessive(tokens)
+        if tokens[0] == "The" and len(tokens) > 3 and tokens[1].lower() in TITLES:
+            tokens = tokens[1:]  # "The President Vesna Kralj reacted"
         if tokens[0] in _NOT_NAME_STARTS:
             continue  # "But Dalsgaard", "Asked Kirby": a sentence opener, not a first name
         start = len(tokens)
@@ -1614,9 +1856,15 @@ def find_mentions(text: str) -> list[tuple[int, Speaker]]:
             )
         ):
             start -= 1
+        while len(tokens) - start > 2 and _is_occupation(tokens[start].lower()):
+            start += 1  # "Farmer Thorvald Nakashima": the occupation is a title
         before_name = tokens[start - 1].lower() if start > 0 else ""
         if len(tokens) - start < 2 or (
-            start > 0 and before_name not in TITLES and before_name not in ORGANISATION_WORDS
+            start > 0
+            and before_name not in TITLES
+            and before_name not in ORGANISATION_WORDS
+            and before_name not in PORTFOLIOS  # "the Minister of Interior Bastien Leclercq"
+            and not _is_occupation(before_name)
         ):
             continue  # "Fatherland Alliance Ondrej Salo" is a name after its party
         previous_word = text[max(0, match.start() - 20) : match.start()].split()[-1:]

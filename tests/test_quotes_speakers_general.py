@@ -1,0 +1,220 @@
+"""General speaker rules: titles, clauses, datelines, units of a body, news items in a digest.
+
+Each table pairs a phrase or a text with the speaker it must give, and holds cases where the
+rule must not fire (a first name that looks like an occupation, a real organisation name).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from stance import extract_quotes
+from stance.quotes.speakers import find_mentions, reduce_speaker
+
+
+def _reduced(phrase: str) -> str:
+    speaker = reduce_speaker(phrase)
+    assert speaker is not None, f"no speaker in {phrase!r}"
+    return speaker.name
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # a capitalised occupation before a full name is a title (guideline §3)
+        ("Rancher Dolores Inyang", "Dolores Inyang"),
+        ("Parent Sunniva Okafor", "Sunniva Okafor"),
+        ("Striker Kofi Mensah-Bright", "Kofi Mensah-Bright"),
+        ("Businesswoman Maren Aalto", "Maren Aalto"),
+        ("Chipmaker Aurel Semiconductor", "Aurel Semiconductor"),
+        ("Chipmaker Aurel Semiconductor Works", "Aurel Semiconductor Works"),
+        ("Vice-chancellor Rosalind Achebe", "Rosalind Achebe"),
+        ("Fr Declan Moss", "Declan Moss"),
+        ("Brother Anselm Kowal", "Anselm Kowal"),
+        # not a title: a first name, a surname that is an occupation, one name word only
+        ("Walter Smith", "Walter Smith"),
+        ("Jasper Walter Banks", "Jasper Walter Banks"),
+        ("Adam Driver", "Adam Driver"),
+        ("Farmer Smith", "Farmer Smith"),
+        ("Minister of Interior of Dravonia", "Minister of Interior of Dravonia"),
+    ],
+)
+def test_drops_an_occupation_written_as_a_title(phrase: str, expected: str) -> None:
+    assert _reduced(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # a speaker is a noun phrase: a finite verb ends it, a later subordinator restarts it
+        (
+            "GELDORP — The Geldorp finance ministry froze the assets of the private lender",
+            "The Geldorp finance ministry",
+        ),
+        (
+            "Officials in the district of Sarnau halted dredging at Tallis Point on Friday after "
+            "residents",
+            "residents",
+        ),
+        (
+            "Jockey Aled Morgan was banned for 21 days on Saturday after the stewards",
+            "the stewards",
+        ),
+        (
+            "The society of consumer protection states that the plant",
+            "The society of consumer protection",
+        ),
+        (
+            "The ombudsman of the Tamsk region Marina Solntseva published a report",
+            "Marina Solntseva",
+        ),
+        (
+            "The prefect of department of the Islands Hélène Marchetti-Roux",
+            "Hélène Marchetti-Roux",
+        ),
+        ("During the stoppage the company", "the company"),
+        # no finite verb: participles and adjectives stay in the noun phrase
+        ("residents who were evacuated", "residents who were evacuated"),
+        ("people affected by the cuts", "people affected by the cuts"),
+        ("a retired teacher", "a retired teacher"),
+        ("In the Office of the President", "the Office of the President"),
+    ],
+)
+def test_keeps_the_noun_phrase_of_a_clause(phrase: str, expected: str) -> None:
+    assert _reduced(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # a dateline opens a news item and is never part of a speaker
+        ("KASPAR FELL, Norland — The federation", "The federation"),
+        ("VELLMAR — The Vellmar foreign ministry", "The Vellmar foreign ministry"),
+        ("NATO", "NATO"),
+        ("BBC News", "BBC News"),
+        # a unit that speaks for its body is the body (guideline §6)
+        ("The press service of the interior ministry", "the interior ministry"),
+        (
+            "the press office of the Ministry of Consumer Affairs",
+            "the Ministry of Consumer Affairs",
+        ),
+        ("a ministry spokeswoman", "a ministry spokeswoman"),
+        ("Press Secretary Anna Lind", "Anna Lind"),
+        # a source's data speak for the source; a document that opens the sentence goes
+        ("data of the prefecture", "the prefecture"),
+        ("In a statement on Monday the company", "the company"),
+        ("In a short statement the fund", "the fund"),
+        ("In a statement it", "it"),
+        # a level of government stays with the body's name, other words before it do not
+        ("the regional Ministry of Health", "the regional Ministry of Health"),
+        ("the provincial Public Health Office", "the provincial Public Health Office"),
+        ("regional Ministry of Health", "Ministry of Health"),
+        ("the Russian Ministry of Defense", "the Russian Ministry of Defense"),
+    ],
+)
+def test_reduces_datelines_units_and_documents(phrase: str, expected: str) -> None:
+    assert _reduced(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Farmer Thorvald Nakashima sprays at night.", ["Thorvald Nakashima"]),
+        ("The President Vesna Kralj reacted on Facebook.", ["Vesna Kralj"]),
+        ("The Minister of Interior Bastien Leclercq gave an interview.", ["Bastien Leclercq"]),
+        (
+            "Both sides met, said Saffra's foreign minister, Khalid al-Mansour.",
+            ["Khalid al-Mansour"],
+        ),
+        ("Walter Brandt sprays at night.", ["Walter Brandt"]),
+        # a company's name is no person's, whatever title comes before it
+        (
+            "Alasdair Penrose-Udeh, chief executive of Kestle Farm Foods, spoke.",
+            ["Alasdair Penrose-Udeh"],
+        ),
+        ("The Royal Pennard hotel reopened.", []),
+        ("The Minister spoke.", []),
+    ],
+)
+def test_finds_full_names_after_titles(text: str, expected: list[str]) -> None:
+    assert [person.name for _, person in find_mentions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where or how a statement was made is not its speaker
+        (
+            "“We found cracks on three aircraft,” the authority's director, Ragnhild Eide, told "
+            "reporters in Tromsø.",
+            ["Ragnhild Eide"],
+        ),
+        (
+            "“We never paid a penny,” its managing director, Tomasz Wrona, said by telephone "
+            "from Gdańsk.",
+            ["Tomasz Wrona"],
+        ),
+        (
+            "«The update was approved by a supplier's engineer,» Altivo's chief executive, Luc "
+            "Perrenoud, told a news conference in Lausanne.",
+            ["Luc Perrenoud"],
+        ),
+        # … unless the speaker follows the place
+        (
+            "“The bridge is safe,” informed at a press conference in Radomsk the Minister of "
+            "Infrastructure Bartosz Nowak.",
+            ["Bartosz Nowak"],
+        ),
+        # an appositive about a place, with its own relative clause, is skipped
+        (
+            "Kari Brekke, mayor of Vardøya, an island that depends on three daily flights, said "
+            "she wanted the planes back.",
+            ["Kari Brekke"],
+        ),
+        # "the airport" is the body the text names with capitalised words before the noun
+        (
+            "Flights at Haverlock airport were cancelled for a day. The airport said the "
+            "breakdown started in a conveyor motor.",
+            ["Haverlock airport"],
+        ),
+        (
+            "The President Vesna Kralj reacted on Facebook. “The officers did their duty,” "
+            "Kralj wrote.",
+            ["Vesna Kralj"],
+        ),
+        (
+            "“Both delegations showed courage,” said Saffra's foreign minister, Khalid al-Mansour.",
+            ["Khalid al-Mansour"],
+        ),
+        (
+            "Farmer Thorvald Nakashima said he sprayed strictly at night. “We need the bees,” "
+            "Nakashima said.",
+            ["Thorvald Nakashima", "Thorvald Nakashima"],
+        ),
+    ],
+)
+def test_attributes_statements(text: str, expected: list[str]) -> None:
+    assert [quote.speaker for quote in extract_quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a paragraph that opens with a dateline is a new news item: "it" stays inside it
+        (
+            "ALDER BAY — The Harbour Authority said the quay would reopen in May.\n\n"
+            "KESTON — Fire crews of the Keston Rescue Service worked through the night. In a "
+            "statement, it said that nobody had been hurt.",
+            ["The Harbour Authority", "Keston Rescue Service"],
+        ),
+        # without datelines the paragraphs are one story: the earlier source is kept
+        (
+            "The Harbour Authority said the quay would reopen in May.\n\n"
+            "Fire crews of the Keston Rescue Service worked through the night. In a statement, "
+            "it said that nobody had been hurt.",
+            ["The Harbour Authority", "The Harbour Authority"],
+        ),
+    ],
+)
+def test_antecedents_stay_in_their_news_item(text: str, expected: list[str]) -> None:
+    assert [quote.speaker for quote in extract_quotes(text)] == expected
