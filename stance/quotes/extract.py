@@ -1,4 +1,4 @@
-"""``extract_quotes``: every attributed statement in an article, with its speaker and cue.
+"""``find_statements``: every attributed statement in an article, with its speaker and cue.
 
 The steps, each a small pure function in its own module:
 
@@ -145,22 +145,10 @@ class _Statement:
     sentence: Sentence | None = None
 
 
-def extract_quotes(text: str) -> list[Quote]:
-    """Find every quoted or reported statement in ``text``, in reading order.
-
-    Each :class:`~stance.Quote` has exact offsets (``text[q.start:q.end] == q.text``), a
-    ``kind`` (direct, partial or indirect), the ``speaker`` resolved to the most specific name
-    the article gives, the ``cue`` word as written (None when there is none) and the sentence
-    around it as ``context``; ``stance`` is left None for a model to fill in.
-
-    >>> [(q.text, q.speaker, q.kind) for q in extract_quotes('"We won," said Ana Ruiz.')]
-    [('We won,', 'Ana Ruiz', 'direct')]
-    """
-    if not isinstance(text, str):
-        raise TypeError(
-            f"extract_quotes expects the article text as a str, got {type(text).__name__}; "
-            "pass the text itself (for a file, read it first: Path(p).read_text())"
-        )
+def find_statements(text: str) -> list[Quote]:
+    """Every quoted or reported statement in ``text``, in reading order (see
+    :func:`stance.extract_quotes`, which checks its input first: this module may be compiled,
+    and a compiled function rejects a wrong type with a message of its own)."""
     if not text.strip():
         return []
     quoted = find_quoted_spans(text)

@@ -1224,7 +1224,7 @@ class SpeakerResolver:
             if noun == _ANY_COMPANY:
                 introductions = sorted(
                     itertools.chain.from_iterable(
-                        _introductions(self.text, company) for company in _GENERIC_ORGANISATIONS
+                        [_introductions(self.text, company) for company in _GENERIC_ORGANISATIONS]
                     )
                 )
             else:
