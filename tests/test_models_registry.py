@@ -26,10 +26,10 @@ def test_available_lists_the_registered_families() -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("tfidf-logreg", "tfidf-logreg.v2"),
-        ("tfidf-logreg.v2", "tfidf-logreg.v2"),
-        ("rules", "rules.v2"),
-        ("minilm-finetune", "minilm-finetune.v2"),
+        ("tfidf-logreg", "tfidf-logreg.v3"),
+        ("tfidf-logreg.v3", "tfidf-logreg.v3"),
+        ("rules", "rules.v3"),
+        ("minilm-finetune", "minilm-finetune.v3"),
     ],
 )
 def test_resolve_maps_a_family_to_its_latest_version(name: str, expected: str) -> None:
@@ -40,9 +40,9 @@ def test_resolve_maps_a_family_to_its_latest_version(name: str, expected: str) -
     ("name", "message"),
     [
         ("bert-large", r"no model named 'bert-large'; the registered models are minilm-finetune, "),
-        ("tfidf-logreg.v9", r"'tfidf-logreg' has the versions tfidf-logreg.v2"),
+        ("tfidf-logreg.v9", r"'tfidf-logreg' has the versions tfidf-logreg.v3"),
         # A retired recipe is not silently mapped to the new one.
-        ("tfidf-logreg.v1", r"'tfidf-logreg' has the versions tfidf-logreg.v2"),
+        ("tfidf-logreg.v1", r"'tfidf-logreg' has the versions tfidf-logreg.v3"),
         ("TFIDF-LOGREG", r"no model named 'TFIDF-LOGREG'"),
     ],
 )
@@ -67,7 +67,7 @@ def test_create_returns_an_unfitted_model_with_overridden_params() -> None:
 def test_fitted_metadata_names_the_registered_recipe() -> None:
     quotes, labels = synthetic_quotes()
     model = create("tfidf-svm").fit(quotes, labels)
-    assert model.metadata_["name"] == "tfidf-svm.v2"
+    assert model.metadata_["name"] == "tfidf-svm.v3"
     assert model.metadata_["seed"] == 0
     assert model.metadata_["training_data_hash"].startswith("sha256:")
 

@@ -98,6 +98,16 @@ def test_the_expected_rule_fires(text: str, cue: str, expected_rule: str) -> Non
         ("The ministry would not comment on the report", "neutral"),
         ("No one was hurt in the blast", "neutral"),
         ("We would not do such a thing", "denial"),
+        # the order between the new rules: a self-clearing question is a denial, not blame; a
+        # negation inside a counterfactual or a commitment is not a denial
+        ("Why would I start doping now, at thirty-four?", "denial"),
+        ("Who decided the repairs could wait?", "blame"),
+        ("Had they read the report, we would not be counting the dead", "blame"),
+        ("Without them we would not have one bed left in this town", "support"),
+        ("The government will not stand in its way", "support"),
+        ("The researcher greatly overstated how many customers were affected", "denial"),
+        ("Our poll workers were magnificent all night", "support"),
+        ("The umpire got it right", "support"),
         # a translator's gloss does not split a phrase
         ("the responsibility [Verantwortung] for the outage lies with the grid operator", "blame"),
     ],
@@ -203,6 +213,95 @@ def test_a_partial_quote_is_read_in_its_frame() -> None:
         ("neutral:reserved-negation", "We don't comment on ongoing cases", True),
         ("neutral:reserved-negation", "I'm not going to prejudge the inquiry", True),
         ("neutral:blame-deferred", "This isn't about blaming the drivers", True),
+        # a counterfactual pins harm on an act; an inverted "had" must open a sentence
+        ("blame:agency", "Had the council spent half of that on the roof, we would be open", True),
+        ("blame:agency", "This would never have happened if the gate had been locked", True),
+        ("blame:agency", "The plant had closed in March, and it would reopen in May", False),
+        ("blame:agency", "The operator knew about the leak since 2022", True),
+        ("blame:agency", "The contract went to his brother without a competition", True),
+        ("blame:agency", "The contract went to the lowest bidder after a competition", False),
+        # credit told as a counterfactual
+        (
+            "support:counterfactual-credit",
+            "Without these volunteers the shelter would be shut",
+            True,
+        ),
+        (
+            "support:counterfactual-credit",
+            "The deal would not have existed without the strike",
+            True,
+        ),
+        ("support:counterfactual-credit", "Without a permit the works would be illegal", False),
+        ("support:counterfactual-credit", "We cannot open the hall without them signing", False),
+        # rhetorical questions: clearing oneself, accusing someone; a plain question is neither
+        ("denial:rhetorical-question", "Why would we hide a report we published ourselves?", True),
+        ("denial:rhetorical-question", "Who would burn down his own warehouse?", True),
+        ("denial:rhetorical-question", "Why would the ferry be late today, he wondered", False),
+        ("blame:rhetorical-question", "Who signed off on a bridge with cracks this wide?", True),
+        (
+            "blame:rhetorical-question",
+            "How many more winters must the school run on a generator?",
+            True,
+        ),
+        ("blame:rhetorical-question", "How many people came to the meeting?", False),
+        ("blame:rhetorical-question", "Who will chair the committee is not yet decided", False),
+        # evidence anyone can inspect, offered against an accusation
+        ("denial:record", "The payslips show it line by line", True),
+        ("denial:record", "Our logbook is public; anyone can check the times", True),
+        ("denial:record", "Her alibi was confirmed by the hotel staff", True),
+        ("denial:record", "The survey shows a rise in complaints", False),
+        ("denial:record", "You can see the lake from the bridge", False),
+        # the rulebook cited as the measure of one's conduct, not a procedure stated
+        (
+            "denial:by-the-rules",
+            "The rise was announced a month ahead, as the contract provides",
+            True,
+        ),
+        (
+            "denial:by-the-rules",
+            "Every letter was answered within the 30 days the law allows",
+            True,
+        ),
+        ("denial:by-the-rules", "We followed every step of the permit, twice", True),
+        ("denial:by-the-rules", "The new law requires every bus to carry a ramp", False),
+        ("denial:by-the-rules", "The law allows fines of up to 4 percent of turnover", False),
+        # blame told as stalling and as self-interest
+        ("blame:stalling", "Three times the answer was next year", True),
+        ("blame:stalling", "They kept the lab results in a drawer for eleven months", True),
+        ("blame:stalling", "The ministry promised us a new radar in 2019", True),
+        ("blame:stalling", "She answered every question from the floor", False),
+        ("blame:stalling", "The minister promised to visit the valley on Friday", False),
+        ("blame:self-interest", "They sold the club's fans to the highest bidder", True),
+        ("blame:self-interest", "The canton cut our grant by nine million", True),
+        ("blame:self-interest", "This is what happens when you close the night train", True),
+        ("blame:self-interest", "The mayor cut the ribbon at noon", False),
+        ("blame:self-interest", "The app helps families save money on heating", False),
+        # where an attack came from names who made it
+        ("blame:lexicon", "The shells came from the west bank of the river", True),
+        ("blame:lexicon", "Most of the money came from donors", False),
+        # a promise of help to those affected
+        (
+            "support:promise-of-help",
+            "Every family that lost its home will receive a new flat",
+            True,
+        ),
+        (
+            "support:promise-of-help",
+            "The district will pay for repairs until the insurers do",
+            True,
+        ),
+        ("support:promise-of-help", "Every traveller can claim a full refund", True),
+        ("support:promise-of-help", "Every driver will be tested for alcohol", False),
+        ("support:promise-of-help", "Every bus will stop at the new terminal", False),
+        # a negated abandonment or obstruction commits to help; not forgetting a wrong does not
+        ("support:negated-abandonment", "My country will not forget who opened the doors", True),
+        ("support:negated-abandonment", "The government will not stand in its way", True),
+        ("support:negated-abandonment", "Not one family will stay without a flat", True),
+        ("support:negated-abandonment", "We will not forget what they did to this town", False),
+        # someone other than the speaker failed to pay, appear, look
+        ("blame:failure-to-act", "The company has not paid wages for three months", True),
+        ("blame:failure-to-act", "They cut our breaks and thought nobody would notice", True),
+        ("blame:failure-to-act", "We have not paid the fine yet", False),
     ],
 )
 def test_pattern_fires_on_its_wording_and_not_on_near_misses(
@@ -257,6 +356,22 @@ def test_the_prior_keeps_a_rule_label_for_rules_never_seen_in_training() -> None
     probabilities = model.predict_proba([_quote("The report is a fabrication")])[0]
     assert LABELS[probabilities.argmax()] == "denial"
     assert probabilities.min() > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody answered. Why did nobody at the depot check the valves?",
+        "We did not support the strike and we never will",
+        "Who would burn down his own warehouse? Nobody here, that much is clear",
+        "At least 500 homes were damaged",
+    ],
+)
+def test_rule_matches_agrees_with_each_rule_searched_alone(text: str) -> None:
+    # rule_matches skips the anchor test of a rule whose neighbour has the same anchors.
+    quote = _quote(text, cue="said")
+    fields = _fields(quote)
+    assert rule_matches(quote) == [rule.search(fields) is not None for rule in RULES]
 
 
 def test_every_match_contains_one_of_its_rules_anchors() -> None:

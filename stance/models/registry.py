@@ -69,13 +69,13 @@ class ModelSpec:
 _SPECS: tuple[ModelSpec, ...] = (
     ModelSpec(
         "rules",
-        2,
+        3,
         "stance.models.rules:RuleStanceModel",
         description="cue-verb and lexicon patterns with negation handling; explains itself",
     ),
     ModelSpec(
         "tfidf-logreg",
-        2,
+        3,
         "stance.models.tfidf:TfidfStanceModel",
         {"classifier": "logreg"},
         {"C": 16.0},
@@ -86,7 +86,7 @@ _SPECS: tuple[ModelSpec, ...] = (
     ),
     ModelSpec(
         "tfidf-svm",
-        2,
+        3,
         "stance.models.tfidf:TfidfStanceModel",
         {"classifier": "svm"},
         {"C": 1.0},
@@ -94,19 +94,19 @@ _SPECS: tuple[ModelSpec, ...] = (
     ),
     ModelSpec(
         "minilm-logreg",
-        2,
+        3,
         "stance.models.embedding:EmbeddingStanceModel",
         defaults={"C": 4.0, "use_context": False},
         description="frozen all-MiniLM-L6-v2 sentence embeddings with a logistic-regression head",
     ),
     ModelSpec(
         "minilm-finetune",
-        2,
+        3,
         "stance.models.finetune:FineTunedStanceModel",
         defaults={
             "num_layers": 3,
             "pooling": "mean",
-            "epochs": 5,
+            "epochs": 3,
             "learning_rate": 3e-3,
             "lora_rank": 16,
             "lora_targets": ("query", "key", "value", "dense"),

@@ -6,10 +6,14 @@ vessels", "claimed responsibility", "whose fault it is can wait") and admissions
 my watch"), then the cue verb ("X denied …", "X blamed …"), then the frame around the quote
 ("called the accusations '…'", "said it backed '…'"), then negated abandonment ("we will not
 leave them" is support), then blame told through someone's choices or failures ("somebody
-decided …", "nobody came", "why didn't they …"), then negation (not/never + support or
-responsibility, "we never …" is a denial), then the lexicons (with the record offered against
-an accusation, "every invoice was checked", as a denial), and last the leftovers: a denial verb
-elsewhere in the sentence, any other negation.
+decided …", "had they listened, …", "nobody came", "why didn't they …"), credit told as a
+counterfactual ("without them we would …"), rhetorical questions (clearing oneself, "why would
+I …?", before accusing, "who signed this?"), then negation (not/never + support or
+responsibility, "we never …" is a denial), then the lexicons (with the record or the rulebook
+offered against an accusation, "every invoice was checked", "as the contract provides", as a
+denial; stalling and self-interest, "the answer was a leaflet", "to the highest bidder", as
+blame; a promise of help, "every family will receive …", as support), and last the leftovers: a
+denial verb elsewhere in the sentence, any other negation.
 :meth:`RuleStanceModel.explain` names the rule that fired.
 
 ``fit`` learns only how far to trust each rule: the label counts among training quotes where it
@@ -79,7 +83,12 @@ _NOT_BY_ITSELF = r"\s*(?:not|n't)\s+(?!by\b)\w+\s+(?:\w+\s+)?(?:by\s+)?(?:itself
 _FAILED_TO = (
     r"\s*(?:not|n't)\s+(?:do\s+so|act|listen|respond|answer|reply|warn|check|verify|investigate|"
     r"inform|tell|consult|allow|protect|publish|follow|notify|fix|repair|intervene|prevent|stop|"
-    r"call|transfer|deliver|provide|disclose|report)"
+    r"call|transfer|deliver|provide|disclose|report|pay|paid|hire|appear|look|vote)"
+)
+# "the law requires", "the contract provides": a rulebook and what it asks for
+_RULEBOOK = (
+    r"(?:law|contract|rules?|code|act|manual|permit|regulations?)\s+(?:itself\s+)?(?:requires|"
+    r"provides|allows)"
 )
 _SPAN = r"[\"“”‘’'«»‹›„]?_quote_"  # the masked quote in its frame, with its opening mark
 
@@ -303,15 +312,19 @@ RULES: tuple[Rule, ...] = (
         "support:negated-abandonment",
         "support",
         "text",
-        rf"\b(?:will|would)\s*(?:not|n't)\s+(?:{_ABANDON}|let\s+\w+\s+down\b)|"
+        rf"\b(?:will|would)\s*(?:not|n't)\s+(?:{_ABANDON}|let\s+\w+\s+down\b|forget\b(?!\s+what)|"
+        r"stand\s+in\s+(?:the|its|their|his|her|your)\s+way|need\s+to\s+leave|carry\s+(?:this|the|it)\b)|"
         rf"\bnot\s+going\s+to\s+{_ABANDON}|"
-        r"\b(?:nobody|no\s+one|no\s+\w+)\s+(?:[\w'-]+\s+){0,3}(?:will|would)\s+be\s+left\b",
+        r"\b(?:nobody|no\s+one|no\s+\w+)\s+(?:[\w'-]+\s+){0,4}(?:will|would)\s+be\s+left\b|"
+        r"\b(?:not\s+one|no)\s+\w+\s+will\s+(?:stay|be|go)\s+without\b",
         ("no", "n't"),
     ),
     # Blame by pointing at an actor's choices or failures, without a blame word (§5 hard cases):
-    # "somebody decided …", "where was X?", "if X had listened …", and failures told with a
-    # negation ("nobody came", "this does not happen by itself", "it chose not to listen"), tried
-    # before the negation rules below read those as denials.
+    # "somebody decided …", "where was X?", counterfactuals that pin the harm on an act ("if X had
+    # listened …", "had the council spent …, we would not …", "it would never have happened
+    # if …"), and failures told with a negation ("nobody came", "this does not happen by
+    # itself", "it chose not to listen"), tried before the negation rules below read those as
+    # denials.
     _rule(
         "blame:agency",
         "blame",
@@ -323,12 +336,18 @@ RULES: tuple[Rule, ...] = (
         r"so\s+what\s+exactly|"
         r"if\s+(?:\w+\s+){1,4}had\s+(?:\w+\s+)?(?:listened|acted|read|done|checked|stopped|"
         r"warned|known|paid|spent|kept|built|fixed|heeded)|"
+        # "h(?:(?<=^h)|(?<=[.;:!?]\sh))ad": an inverted "had" opening a sentence, written to open
+        # with a letter (see _by_first_letter)
+        r"h(?:(?<=^h)|(?<=[.;:!?]\sh))ad\s+[^.?!,]{3,100},\s*(?:[\w'-]+\s+){0,3}would|"
+        r"would\s+(?:never\s+|not\s+)?have\s+happened\s+if|"
+        r"if\s+(?:[\w'-]+\s+){1,5}?had\s*(?:not|n't|never)|"
         r"are\s+paying\s+(?:for|the)|is\s+paying\s+(?:for|the)|pay\s+with\s+(?:their|our|his|her)|"
-        r"that\s+is\s+the\s+price|paid\s+the\s+price|they\s+(?:already\s+)?knew|"
+        r"that\s+is\s+the\s+price|paid\s+the\s+price|they\s+(?:already\s+)?knew|knew\s+(?:about|since)|"
         r"br(?:oke|oken)\s+(?:its|their|his|her|every|the)\s+(?:own\s+)?(?:promises?|word|"
         r"pledge|rules?)|"
-        r"without\s+(?:any\s+|a\s+|first\s+)?(?:legal\s+basis|warning|password|permission|consent|"
-        r"checking|asking|consulting|telling|notice|putting)|"
+        r"without\s+(?:any\s+|a\s+|first\s+|the\s+)?(?:legal\s+basis|warning|password|permission|"
+        r"consent|checking|asking|consulting|telling|notice|putting|competition|tender|lawful|"
+        r"knowledge|publishing|necessary)|"
         r"although\s+(?:\w+\s+){0,3}(?:rules?|law|warnings?|requires?|demands?)|"
         r"though\s+(?:\w+\s+){0,3}(?:rules?|law|warnings?|requires?|demands?)|"
         r"despite\s+(?:\w+\s+){0,3}(?:rules?|law|warnings?|requires?|"
@@ -340,6 +359,7 @@ RULES: tuple[Rule, ...] = (
             "else",
             "exactly",
             "had",
+            "happened",
             "pay",
             "price",
             "knew",
@@ -349,6 +369,35 @@ RULES: tuple[Rule, ...] = (
             "despite",
         ),
     ),
+    # Credit told as a counterfactual: "without these boys we would count dozens of dead", "the
+    # offer would not have existed without the strike", "still here because of her work".
+    _rule(
+        "support:counterfactual-credit",
+        "support",
+        "text",
+        r"\b(?:without\s+(?:them|her|him|these|those)\b[^.?!]{0,80}\bwould|"
+        r"would\s*(?:not|n't)\s+have\s+existed\s+without|still\s+here\s+because\s+of)\b",
+        ("without", "because of"),
+    ),
+    # A rhetorical question that clears the speaker by absurdity: "why would I start now?",
+    # "who would poison his own bees?", tried before the blame questions below.
+    _rule(
+        "denial:rhetorical-question",
+        "denial",
+        "text",
+        r"\bwhy\s+would\s+(?:i|we)\b[^.?!]*\?|"
+        r"\bwho\s+would\s+(?:[\w'-]+\s+){1,2}(?:his|her|their|its|our|my)\s+own\b[^.?!]*\?",
+        ("?",),
+    ),
+    # Any other question aimed at someone accuses: "who signed this while …?", "how many more
+    # nights must …?", "why print them so large?" (§5: questions as blame).
+    _rule(
+        "blame:rhetorical-question",
+        "blame",
+        "text",
+        r"\b(?:who|why|how\s+many\s+more|how\s+(?:long|does|did|do|can|could|is|was))\b[^.?!]*\?",
+        ("?",),
+    ),
     _rule(
         "blame:failure-to-act",
         "blame",
@@ -356,7 +405,8 @@ RULES: tuple[Rule, ...] = (
         # Every alternative opens with a letter so that _by_first_letter can group them.
         r"\b(?:did\s+nothing|nobody\s+(?:[\w'-]+\s+){0,4}?(?:came|comes|answered|listened|asked|"
         r"replied|responded|checked|acted|turned\s+up|warned|bothered|picked\s+up|handled\s+it|"
-        r"knew\s+anything|wanted\s+to\s+(?:look|know|hear|listen))|"
+        r"knew\s+anything|wanted\s+to\s+(?:look|know|hear|listen)|could\s+(?:find|come|see|get))|"
+        r"thought\s+(?:nobody|no\s+one)\s+would|"
         r"not\s+(?:a\s+|by\s+)?(?:coincidence|bad\s+luck|chance)|"
         r"not\s+(?:a\s+single|one)\s+(?:\w+\s+){0,2}(?:was|were)\s+(?:ever\s+)?(?:answered|read|"
         r"repaired|fixed|returned|replaced|paid)|"
@@ -426,7 +476,8 @@ RULES: tuple[Rule, ...] = (
         "denial:lexicon",
         "denial",
         "text",
-        r"\b(?:false(?:ly)?|fabricat\w*|baseless|groundless|unfounded|untrue|lying|"
+        r"\b(?:false(?:ly)?|fabricat\w*|baseless|groundless|unfounded|untrue|lying|overstat\w*|"
+        r"exaggerat\w*|bluff\w*|unreal|unforeseeable|"
         r"lies(?!\s+(?:with|in|on|at|behind|ahead|elsewhere))|"
         r"fake|nonsense|absurd|misleading|slander\w*|smear\w*|fiction|den(?:y|ies|ied|ial)|"
         r"reject\w*|refute\w*|categorically|incorrect|inaccurate|distort\w*|disinformation|"
@@ -442,7 +493,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:designed|built|supposed|meant|asked))\b",
     ),
     # Defending one's conduct with the record: "every invoice was checked", "the records show
-    # it", "within the deadline", "paid in full", "I have every receipt".
+    # it", "within the deadline", "paid in full", "I have every receipt", and evidence anyone can
+    # inspect: "the payslips show it", "confirmed by the hospital", "anyone can check the
+    # times", "the analyses are published every month".
     _rule(
         "denial:record",
         "denial",
@@ -457,13 +510,68 @@ RULES: tuple[Rule, ...] = (
         rf"i\s+have\s+{_PROOF}|we\s+have\s+{_PROOF}|"
         r"check\s+(?:\w+\s+){0,3}(?:for\s+)?themselves|count\s+(?:\w+\s+){0,3}(?:for\s+)?themselves|"
         r"verify\s+(?:\w+\s+){0,3}(?:for\s+)?themselves|"
+        r"show(?:s|ed)?\s+(?:it|this)|confirm(?:s|ed)?\s+(?:it|this)|is\s+confirmed\s+by|"
+        r"are\s+confirmed\s+by|was\s+confirmed\s+by|anyone\s+(?:who\s+wants\s+)?can\s+(?:check|see|"
+        r"read|verify|watch)|everyone\s+can\s+(?:check|see|read|verify|watch)|"
+        r"can\s+check\s+(?:this|it|that)|come\s+and\s+(?:see|find|check|look)|"
+        r"is\s+(?:published|public)|are\s+(?:published|public)|"
         # "paid in full", not "will be paid in full"
         + "|".join(
             rf"{verb}(?<!\bbe\s{verb})\s+(?:\w+\s+){{0,3}}?in\s+full"
             for verb in ("paid", "repaid", "transferred", "delivered", "made")
         )
         + r")\b",
-        ("every", "each", "all", "record", "within", "passed", "have", "themselves", "full"),
+        (
+            "every",
+            "each",
+            "all",
+            "record",
+            "within",
+            "passed",
+            "have",
+            "themselves",
+            "full",
+            "show",
+            "confirm",
+            "can ",
+            "come and",
+            "publi",
+        ),
+    ),
+    # Rebutting by the rulebook, cited as the measure of one's conduct: "as the contract
+    # provides", "within the 30 days the law allows", "followed every step of the permit"; "the
+    # law allows fines" alone states a procedure, not a defence.
+    _rule(
+        "denial:by-the-rules",
+        "denial",
+        "text",
+        rf"\b(?:as\s+(?:the|our)\s+(?:[\w'-]+\s+){{0,2}}{_RULEBOOK}|"
+        rf"(?:days|steps?|limits?|hours|weeks)\s+(?:that\s+)?the\s+(?:[\w'-]+\s+){{0,2}}{_RULEBOOK}|"
+        r"followed\s+(?:every|all|the)\s+(?:\w+\s+)?(?:steps?|rules?|procedures?|protocols?|"
+        r"guidelines?|instructions?))\b",
+        ("requires", "provides", "allows", "followed"),
+    ),
+    # Blame told as stalling: a request left waiting, a promise that never came ("kept the
+    # results in a drawer", "every time the answer was a leaflet", "promised us …").
+    _rule(
+        "blame:stalling",
+        "blame",
+        "text",
+        r"\b(?:in\s+a\s+drawer|the\s+answer\s+(?:was|from)|promised\s+(?:us|them|me)|"
+        r"stonewall\w*)\b",
+        ("drawer", "answer", "promised", "stonewall"),
+    ),
+    # Blame told as an actor's self-interest or cuts and what followed ("sold it to the highest
+    # bidder", "to save costs", "cut our grant by nine million", "this is what happens when").
+    _rule(
+        "blame:self-interest",
+        "blame",
+        "text",
+        r"\b(?:highest\s+bidder|to\s+save\s+(?:costs?|money)|saved\s+(?:the\s+)?money|"
+        r"pockets?\s+of\s+the|cut\s+(?:its|our|their|the|his|her)\s+(?:\w+\s+)?(?:grants?|budgets?|"
+        r"contracts?|funding|places|staff|jobs|inspectors|price|breaks|wages)|"
+        r"this\s+is\s+what\s+(?:happens|you\s+get)|what\s+you\s+get\s+when)\b",
+        ("bidder", "save", "pocket", "cut ", "what "),
     ),
     # Blame: attributing responsibility for harm.
     _rule(
@@ -495,6 +603,13 @@ RULES: tuple[Rule, ...] = (
         # blame told without a blame word: rhetorical questions ("who profits?"), money owed,
         # delays, looking away
         r"who\s+(?:gains|profits|benefits|earns)(?=\b[^.?!]*\?)|owes?\s+(?:us|me)|"
+        # wrongdoing told with a verb of deceit or neglect rather than a blame word
+        r"mislead\w*|misled|withh(?:e|o)ld\w*|overrul\w*|waved\s+through|painted\s+over|"
+        r"cut\s+corners|cook(?:ed|ing)\s+the\s+books|inside\s+job|human\s+shields?|shelved|"
+        r"rushed\s+(?:out|through)|silenc(?:e|ed|ing)\s+(?:the|its|their|critics|journalists)|"
+        r"intimidat\w*|on\s+(?:the\s+)?(?:orders?|instructions?)\s+(?:of|from)|"
+        # where an attack came from names who made it
+        r"came\s+from\s+(?:the|their|its)\b|fired\s+from|conducted\s+from|launched\s+from|"
         r"too\s+late(?<!than\stoo\slate)|slow\s+to|"
         r"look(?:s|ed|ing)?\s+away|turn(?:s|ed|ing)?\s+a\s+blind\s+eye|"
         r"blood\s+on\s+(?:its|their|his|her|your)\s+hands|put\s+(?:[\w'-]+\s+){0,2}lives\s+at\s+risk|"
@@ -527,9 +642,24 @@ RULES: tuple[Rule, ...] = (
         r"decision|option|course|thing)|most\s+(?:important|valuable)|"
         r"very\s+(?:important|valuable)|strongest|useful|on\s+the\s+side\s+of|lucky\s+to\s+have|"
         r"right\s+call|impressive\w*|good\s+day\s+for|gave\s+(?:their|his|her)\s+lives?|only\s+way\s+(?:to|that|forward|out)|"
-        r"prouder|patient(?<=(?:is|re|as|ly|ry|so|st)\spatient)|"
+        r"prouder|patient(?<=(?:is|re|as|ly|ry|so|st)\spatient)|magnificent|superb|got\s+it\s+right|"
+        r"the\s+right\s+one|responsible\s+thing|straight\s+with|telling\s+the\s+truth|"
+        r"belongs\s+to\s+(?:them|her|him)|because\s+of\s+(?:her|his|their|your)\s+work|"
+        r"same\s+(?:call|thing)\s+again|should\s+be\s+in\s+every|"
         r"is\s+right|are\s+right|was\s+right|were\s+right|good\s+for|work\s+well|job\s+well|"
         r"exactly\s+what\s+(?:we|you|they|the|a)\s+(?:\w+\s+)?(?:asks?|asked|pay|expect|need|wants?))\b",
+    ),
+    # A concrete promise of help to those affected is support: "every family will receive a new
+    # flat", "the district will pay for repairs", "a full refund", "the money back".
+    _rule(
+        "support:promise-of-help",
+        "support",
+        "text",
+        r"\b(?:every\s+(?:[\w'-]+\s+){1,6}?(?:will|would|could|can)\s+(?:\w+\s+)?(?:receive|get|have|"
+        r"find|claim|be\s+(?:paid|inspected|rehoused|housed|compensated|repaired|out|offered))|"
+        r"will\s+pay\s+for\s+(?:the\s+)?(?:repairs?|damage|rebuilding|everything)|full\s+refund|"
+        r"rent\s+refund|money\s+back)\b",
+        ("every", "pay", "refund", "back"),
     ),
     # Reporting cues with no stance word in the statement: a fact, a figure, an announcement.
     _rule(
@@ -570,7 +700,18 @@ RULES: tuple[Rule, ...] = (
 )
 
 _FALLBACK = "neutral:no-rule"
-_SEARCH_PLAN = tuple((rule.where, rule.anchors, rule.pattern.search) for rule in RULES)
+# Each rule's field, anchors, search, and whether the rule before it has the same field and
+# anchors (the negation rules, the questions): then its anchor test is not repeated.
+_SEARCH_PLAN = tuple(
+    (
+        rule.where,
+        rule.anchors,
+        rule.pattern.search,
+        index > 0
+        and (rule.where, rule.anchors) == (RULES[index - 1].where, RULES[index - 1].anchors),
+    )
+    for index, rule in enumerate(RULES)
+)
 
 
 _GLOSS = re.compile(r"\s*\[[^\]]*\]")  # a translator's gloss: "responsibility [Verantwortung]"
@@ -601,16 +742,17 @@ def rule_matches(quote: Quote) -> list[bool]:
     # Rule.search written out: this runs for every rule of every quote a feature model reads,
     # and calls and any() were an eighth of its time.
     matches = []
-    for where, anchors, search in _SEARCH_PLAN:
+    anchored = True
+    for where, anchors, search, same_anchors_as_before in _SEARCH_PLAN:
         text = fields[where]
-        for anchor in anchors:
-            if anchor in text:
-                break
-        else:
-            if anchors:  # no anchor occurs, so the pattern cannot match
-                matches.append(False)
-                continue
-        matches.append(search(text) is not None)
+        if not same_anchors_as_before:
+            anchored = not anchors
+            for anchor in anchors:
+                if anchor in text:
+                    anchored = True
+                    break
+        # with no anchor in the text the pattern cannot match
+        matches.append(anchored and search(text) is not None)
     return matches
 
 
