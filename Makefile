@@ -32,7 +32,7 @@ $(VENV)/.installed: pyproject.toml setup.py
 compile: $(COMPILED)
 
 $(COMPILED): $(VENV)/.installed setup.py $(QUOTES_SOURCES)
-	STANCE_COMPILE=1 $(BIN)/python setup.py --quiet build_ext --inplace
+	STANCE_COMPILE=1 $(BIN)/python setup.py --quiet build_ext --inplace --force
 	touch $@
 
 clean-compiled:

@@ -135,6 +135,7 @@ WEAK_SPEECH_VERBS: frozenset[str] = frozenset(
         "explains",
         "responded",
         "replied",
+        "answered",
         "recalled",
         "recalls",
         "observed",
@@ -197,6 +198,8 @@ INVERTIBLE_VERBS: frozenset[str] = frozenset(
         "argued",
         "continued",
         "replied",
+        "answered",
+        "assured",
         "responded",
         "told",
         "asked",
@@ -329,6 +332,10 @@ CUE_PATTERN = re.compile(
 PASSIVE_AUXILIARIES: frozenset[str] = frozenset(
     ["was", "were", "is", "are", "be", "been", "being", "am", "get", "got", "gets"]
 )
+
+# Openings of a clause that says what a speaker was asked, before the speaker: "Asked about
+# the price, the minister …", "Pressed on the delay, Saether said …".
+PRESSED_OPENINGS = ("Asked ", "Pressed ", "Questioned ", "When asked ")
 
 # Words between a speaker and its verb that are not part of the speaker ("Kirby also said").
 WEEKDAYS: frozenset[str] = frozenset(

@@ -33,7 +33,13 @@ from stance.quotes.cues import (
 from stance.quotes.marks import QuotedSpan, find_quoted_spans
 from stance.quotes.reported import MASK, Attribution, find_attributions, sentence_subject
 from stance.quotes.sentences import Sentence, split_sentences
-from stance.quotes.speakers import Speaker, SpeakerResolver, find_mentions, reduce_speaker
+from stance.quotes.speakers import (
+    Speaker,
+    SpeakerResolver,
+    after_dateline,
+    find_mentions,
+    reduce_speaker,
+)
 from stance.records import Kind, Quote
 
 _SMALL_WORDS = frozenset(
@@ -129,6 +135,14 @@ _MAX_TITLE_WORDS = 10
 _SCARE_QUOTE_WORDS = 2
 _CUE_NEAR_QUOTE = 4  # words between a cue and an opening mark that still make it direct
 _NEAR_QUOTE_CUES = SPEECH_VERBS | {"added", "told"}
+_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "our", "this", "these"])
+_NAMED = frozenset(["person", "organisation"])
+# Right after a closing mark: "asked X", "answered X", or a short subject and "answered." / ",".
+_EXCHANGE_AFTER_QUOTATION = re.compile(
+    r",?[ \t]+(?:(?P<verb>asked|answered)\b|[^\x00.!?;:,\n]{1,60}?[ \t](?P<closing>answered)(?=[.,]))"
+)
+_EXCHANGE_VERB = re.compile(r"asked\b|answered\b")
+_EXCHANGE_REACH = 80  # characters after a closing mark that the pattern above can read
 _start = operator.attrgetter("start")  # statements' sort key, read in C
 
 
@@ -311,7 +325,32 @@ def _cues_between(masked: str, quoted: Sequence[QuotedSpan]) -> Iterator[re.Matc
     for span in quoted:
         yield from CUE_PATTERN.finditer(masked, position, span.start)
         position = span.end
+        exchange = _exchange_cue(masked, span)
+        if exchange is not None:
+            yield exchange
+            position = exchange.end()
     yield from CUE_PATTERN.finditer(masked, position)
+
+
+def _exchange_cue(masked: str, span: QuotedSpan) -> re.Match[str] | None:
+    """ "‘…?’ asked committee member Yasmin Farouk", "«…,» answered Vlašić", "‹…› the
+    administration answered.": the verbs of a question and its answer, read as cues only right
+    after a quotation; elsewhere they report no statement ("asked about the delay", "asked to
+    leave", "answered in a letter to staff")."""
+    if span.close_at is None:
+        return None  # an unclosed quotation runs to the paragraph's end
+    after_mark = span.close_at + 1
+    reach = after_mark + _EXCHANGE_REACH
+    if (
+        masked.find("asked", after_mark, reach) < 0
+        and masked.find("answered", after_mark, reach) < 0
+    ):
+        return None  # the common case, found without the pattern
+    exchange = _EXCHANGE_AFTER_QUOTATION.match(masked, after_mark)
+    if exchange is None:
+        return None
+    inverted = exchange.start("verb")
+    return _EXCHANGE_VERB.match(masked, inverted if inverted >= 0 else exchange.start("closing"))
 
 
 def _unquoted_clauses(
@@ -439,6 +478,9 @@ def _resolve(
     )
     # Quotations and the clauses beside them often share one attribution: resolve it once.
     names: dict[tuple[int, Speaker], str] = {}
+    headline_end = _headline_end(text, sentences)
+    headline_source: str | None = None
+    asker = ""  # who asked the question just before, when the last statement was one
     quotes: list[Quote] = []
     for statement, context in zip(statements, contexts, strict=True):
         attribution = statement.attribution
@@ -448,7 +490,20 @@ def _resolve(
             key = (attribution.speaker_at, speaker)
             name = names.get(key)
             if name is None:
-                name = names[key] = resolver.resolve(attribution.speaker_at, speaker)
+                # "‘…?’ asked Yasmin Farouk. ‘Just over nine thousand,’ he said": the answer is
+                # not the asker's.
+                name = names[key] = resolver.resolve(
+                    attribution.speaker_at, speaker, not_person=asker
+                )
+            if attribution.speaker_at < headline_end and _headline_label(
+                speaker, text, headline_end
+            ):
+                if headline_source is None:
+                    headline_source = _headline_source(
+                        masked, sentences, statements, resolver, speaker
+                    )
+                name = headline_source or name
+        asker = (name or "") if attribution is not None and attribution.cue == "asked" else ""
         quotes.append(
             Quote(
                 text=text[statement.start : statement.end],
@@ -461,6 +516,77 @@ def _resolve(
             )
         )
     return quotes
+
+
+def _headline_end(text: str, sentences: Sequence[Sentence]) -> int:
+    """Where the article's headline ends: the first paragraph when it is one line that does not
+    end a sentence ("Pram maker denies hinge defect was known before recall") and the article
+    goes on; 0 when the article opens with its lead."""
+    if len(sentences) < 2 or sentences[1].paragraph == 0:
+        return 0
+    headline = text[sentences[0].start : sentences[0].end].rstrip()
+    return 0 if headline.endswith((".", "!", "?", "…")) else sentences[0].end
+
+
+def _headline_label(speaker: Speaker, text: str, headline_end: int) -> bool:
+    """ "Pram maker", "Council leader", "Militia": a headline's bare description of a source,
+    with no article or possessive in front, or one capitalised word the article never writes
+    again (no name), which the article names in its lead or its first sources."""
+    words = speaker.name.split()
+    if speaker.kind == "description":
+        return words[0].lower() not in _DETERMINERS
+    return len(words) == 1 and not _written_from(text, words[0], headline_end)
+
+
+def _written_from(text: str, word: str, start: int) -> bool:
+    """True when ``text`` writes ``word``, as a whole word and in this case, from ``start``."""
+    at = text.find(word, start)
+    while at >= 0:
+        end = at + len(word)
+        if not (text[at - 1 : at].isalnum() or text[end : end + 1].isalnum()):
+            return True
+        at = text.find(word, end)
+    return False
+
+
+def _headline_source(
+    masked: str,
+    sentences: Sequence[Sentence],
+    statements: Sequence[_Statement],
+    resolver: SpeakerResolver,
+    label: Speaker,
+) -> str | None:
+    """The name a headline's label stands for: for a role ("Council leader"), the first person
+    with that role among the article's sources, else its first named person; for a body ("Pram
+    maker"), the named subject of the lead sentence, else the first organisation that speaks."""
+    lead = sentences[1]
+    body = [
+        statement.attribution
+        for statement in statements
+        if statement.attribution is not None
+        and statement.attribution.speaker is not None
+        and statement.attribution.speaker_at >= lead.start
+    ]
+    wanted = "person" if label.roles else "organisation"
+    if label.roles:
+        role = Speaker("the " + label.name.split()[-1].lower(), "description", label.roles)
+        by_role = resolver.resolve(lead.start, role)
+        if by_role != role.name:
+            return by_role
+    else:
+        start = after_dateline(masked, lead.start)
+        at, subject, _ = sentence_subject(masked, Sentence(start, lead.end, lead.paragraph))
+        # not a dateline the sentence splitter left whole: "KRASLIN, 14 November."
+        if subject is not None and subject.kind in _NAMED and not subject.name.isupper():
+            return resolver.resolve(at, subject)
+    for attribution in body:
+        speaker = attribution.speaker
+        if speaker is not None and speaker.kind == wanted:
+            name = resolver.resolve(attribution.speaker_at, speaker)
+            # a person by full name, not "Paramedics"
+            if wanted == "organisation" or len(name.split()) > 1:
+                return name
+    return None
 
 
 def _attribute_from_context(

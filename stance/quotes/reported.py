@@ -31,6 +31,7 @@ from stance.quotes.cues import (
     PARTICIPLE_CUES,
     PASSIVE_AUXILIARIES,
     PLATFORMS,
+    PRESSED_OPENINGS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     TELLING_VERBS,
@@ -54,6 +55,7 @@ _STATEMENT_NOUN = re.compile(
 )
 # A document standing in for its source: "according to documents published by X".
 _DOCUMENT_BY = re.compile(r"^.*\b(?:by|from|of)\s+(?=\S)")
+_DOCUMENT_PREPOSITIONS = frozenset(["in", "on", "via"])
 _DOCUMENT_NOUNS = frozenset(
     [
         "statement",
@@ -322,6 +324,9 @@ _SUBJECT_STOPS = (
 _SPEAKER_LIMIT = 250  # characters read back from a cue for its speaker
 _PHRASE_STOP = re.compile("[,;:(" + MASK + "]")  # where a speaker phrase after its cue ends
 _INVERTED_SPEAKER_TOKENS = 12
+# An auxiliary makes the words before a speaker a clause ("The towers are safe, Ana Wrona,
+# said"), not a description of the speaker.
+_DESCRIPTION_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|must)\b")
 _FOLLOWING_WORDS = 8  # words read after a cue when looking for "that"
 _MIN_CONTENT_WORDS = 2
 
@@ -517,6 +522,10 @@ def _according_to(masked: str, sentence: Sentence, cue: re.Match[str]) -> Attrib
 
 def _verb(masked: str, sentence: Sentence, cue: re.Match[str]) -> Attribution | None:
     start, end = cue.start(), cue.end()
+    if masked.startswith(PRESSED_OPENINGS, sentence.start) and start < masked.find(
+        ",", sentence.start, sentence.end
+    ):
+        return None  # "Asked whether aid groups blamed the government, she said": the question
     word = cue.group()
     prefix_start = max(sentence.start, start - _SPEAKER_LIMIT)
     prefix = masked[prefix_start:start]
@@ -551,6 +560,14 @@ def _verb(masked: str, sentence: Sentence, cue: re.Match[str]) -> Attribution | 
         return Attribution(cue_text, start, cue_end, speaker, cue_end, content)
     speaker_start, phrase, appositive = _speaker_before(masked, prefix_start, start)
     phrase_words = phrase.split()
+    if (
+        len(phrase_words) in (3, 4)
+        and phrase_words[0].lower() in _DOCUMENT_PREPOSITIONS
+        and phrase_words[-1].lower() in _DOCUMENT_NOUNS
+    ):
+        # "In a statement posted on Telegram, the Front said …": the verb describes the
+        # document; the sentence's own cue comes later.
+        return None
     relative = phrase_words[0] if phrase_words else ""
     if relative in {"which", "who"} and len(phrase_words) == 1:
         # "The Northern Ledger, which reported that …": the source is the name before.
@@ -587,7 +604,11 @@ def _verb(masked: str, sentence: Sentence, cue: re.Match[str]) -> Attribution | 
             return Attribution(cue_text, start, cue_end, speaker, speaker_start, None)
         if not before_speaker.endswith((",", *_CLAUSE_ENDS)):
             return None
-        content = _content_before(masked, sentence, prefix_start + len(before_speaker))
+        content = (
+            None
+            if _describes_speaker(masked, before_speaker, speaker_start, start)
+            else _content_before(masked, sentence, prefix_start + len(before_speaker))
+        )
         return Attribution(cue_text, start, cue_end, speaker, speaker_start, content)
     content_start = _content_start(
         masked, cue_end, sentence.end, word, listener_taken=cue_end > end
@@ -598,6 +619,19 @@ def _verb(masked: str, sentence: Sentence, cue: re.Match[str]) -> Attribution | 
     if content is None or _only_trailing_words(masked[content[0] : content[1]], telling=False):
         return None
     return Attribution(cue_text, start, cue_end, speaker, speaker_start, content)
+
+
+def _describes_speaker(
+    masked: str, before_speaker: str, speaker_start: int, cue_start: int
+) -> bool:
+    """ "The secretary general of SYNTEL, Patrice Ondoua, replied in the evening": words with
+    no verb before a name that commas set off describe the speaker; they report nothing."""
+    return (
+        before_speaker.count(",") == 1
+        and MASK not in before_speaker
+        and masked[speaker_start:cue_start].rstrip().endswith(",")
+        and _DESCRIPTION_VERB.search(before_speaker) is None
+    )
 
 
 def _passive_document(
@@ -962,6 +996,10 @@ def sentence_subject(masked: str, sentence: Sentence) -> tuple[int, Speaker | No
     """The sentence's opening noun phrase as a speaker, with its start and the verb after it:
     "Interior Minister Raúl Quintanilla called …", "The ruling Fatherland Alliance in …"."""
     start = _statement_start(masked, sentence.start, sentence.end)
+    if masked.startswith(PRESSED_OPENINGS, start):
+        # "Asked whether aid groups blamed the government, she said": after the question
+        comma = masked.find(",", start, sentence.end)
+        start = comma + 1 if comma >= 0 else start
     words: list[str] = []
     verb: str | None = None
     for match in _WORD.finditer(masked, start, min(sentence.end, start + 160)):

@@ -25,9 +25,11 @@ from stance.quotes.cues import (
     OTHER_PRONOUNS,
     PERSONAL_PRONOUNS,
     PORTFOLIOS,
+    PRESSED_OPENINGS,
     ROLE_NOUNS,
     SPEAKER_TRAILERS,
     TITLES,
+    WEEKDAYS,
 )
 
 SpeakerKind = Literal["person", "organisation", "pronoun", "description"]
@@ -55,9 +57,11 @@ _CUT_AFTER_NAME = frozenset(
         "from",
         "told",
         "later",
+        "already",
     ]
 )
 _PERSON_OF = frozenset(["of", "from", "at"])
+_GROUP_PLACE_PREPOSITIONS = frozenset(["on", "around", "near", "along"])
 _ARTICLES = frozenset(["a", "an", "the"])
 # "a University of Caldera study published on Monday", "The council now": words after the source.
 _WORDS_AFTER_SOURCE = frozenset(["published", "released", "issued", "now"])
@@ -201,8 +205,14 @@ _OCCUPATIONS = _PERSON_NOUNS | frozenset(
         "brother",
         "sister",
         "fr",
+        "gp",
+        "rapporteur",
     ]
 )
+# Endings only occupations have ("Psychologist", "Physician", "Geographer"); unlike "-er" or
+# "-ist" alone, no first name or surname ends so ("Walter", "Lindqvist").
+_OCCUPATION_SUFFIXES = ("ologist", "ician", "ographer")
+_OCCUPATION_MODIFIERS = frozenset(["local", "former", "retired", "senior", "veteran"])
 
 
 # A NamedTuple: immutable like a frozen dataclass, and built several times faster (one per
@@ -244,7 +254,7 @@ def reduce_speaker(phrase: str, appositive: str = "") -> Speaker | None:
         # "In a statement it added", "On Monday she said": the pronoun is the subject.
         return Speaker(lowered[-1], "pronoun")
     run_start = _final_run_start(tokens)
-    if run_start is None:
+    if run_start is None or _group_by_place(tokens):
         # No capitalised name at the end: an unnamed source or a description, as written.
         return Speaker(_joined(raw), "description", _roles(lowered), _capitalised_words(tokens))
     opened = any("‘" in token for token in raw)
@@ -262,9 +272,17 @@ def reduce_speaker(phrase: str, appositive: str = "") -> Speaker | None:
         )
     ):
         tail_start -= 1
-    # "Rancher Dolores Inyang", "Chipmaker Aurel Semiconductor": a capitalised occupation
-    # before a name of two or more words is a title.
-    while len(tokens) - tail_start > 2 and _is_occupation(lowered[tail_start]):
+    # "Rancher Dolores Inyang", "Chipmaker Aurel Semiconductor", "Local GP Asha Menon": a
+    # capitalised occupation (and a modifier before it) before a name of two or more words is
+    # a title.
+    while len(tokens) - tail_start > 2 and (
+        _is_occupation(lowered[tail_start])
+        or (
+            lowered[tail_start] in _OCCUPATION_MODIFIERS
+            and len(tokens) - tail_start > 3
+            and _is_occupation(lowered[tail_start + 1])
+        )
+    ):
         tail_start += 1
     word_before_tail = lowered[tail_start - 1].rstrip(".") if tail_start > 0 else ""
     tail_length = len(tokens) - tail_start
@@ -379,8 +397,10 @@ _LEADING_DATE_OR_AGE = re.compile(
 _TRAILING_ACRONYM = re.compile(r"^(?!.*\band\s+the\s)(?P<name>.+?)\s+\([A-Z][A-Z0-9&.-]{1,9}\)$")
 # "GELDORP — The Geldorp finance ministry", "KASPAR FELL, Norland — …": a dateline opens a news
 # item; it is never part of a speaker.
+# "HARWICK - …" and "BRACKENFORD, 24 November — …" too: a spaced hyphen, a date after the place.
 _DATELINE_TEXT = (
-    r"[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+)*(?:,[ \t]+[A-Z][\w'’.-]*)*[ \t]+[—\u2013][ \t]+"
+    r"[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+)*"
+    r"(?:,[ \t]+(?:[A-Z][\w'’.-]*|\d{1,2}[ \t]+[A-Z][a-z]+))*[ \t]+[—\u2013-][ \t]+"
 )
 _DATELINE = re.compile("^" + _DATELINE_TEXT)
 # A paragraph that opens with a dateline starts a new news item (in a digest of short items).
@@ -429,6 +449,10 @@ def _rewrite_phrase(phrase: str) -> str:
         if named is not None and named.group("name").strip():
             return named.group("name")
     phrase = phrase.strip()
+    if phrase.startswith(PRESSED_OPENINGS) and "," in phrase:
+        # "Asked about the price, the minister Tariq al-Nuri": the clause before the comma
+        # says what the speaker was asked.
+        phrase = phrase.split(",", 1)[1]
     if "—" in phrase or "\u2013" in phrase:
         phrase = _DATELINE.sub("", phrase)
     if phrase[:2].lower() in ("in", "on", "vi"):
@@ -547,6 +571,8 @@ def _name_tokens(phrase: str) -> list[str]:
         tokens = tokens[1:]
     for index in range(1, len(tokens)):
         lowered = tokens[index].lower()
+        if index == 1 and _group_by_place(tokens):
+            continue  # "Shopkeepers on Harbour Street": the place says which group
         if (
             lowered in _CUT_AFTER_NAME
             and _capitalised(tokens[index - 1])
@@ -567,6 +593,18 @@ def _name_tokens(phrase: str) -> list[str]:
         ):
             return tokens[:index]  # "Roderick Haines of the Unity Party" is Roderick Haines
     return tokens
+
+
+def _group_by_place(tokens: Sequence[str]) -> bool:
+    """ "Shopkeepers on Harbour Street", "Farmers around Penrose Quay": a plural noun, no name,
+    and where that group is (not when it spoke: "Observers on Monday")."""
+    return (
+        len(tokens) > 2
+        and tokens[1].lower() in _GROUP_PLACE_PREPOSITIONS
+        and tokens[0].lower().endswith("s")
+        and not _single_name(tokens[0])
+        and tokens[2].lower() not in WEEKDAYS
+    )
 
 
 def _single_name(token: str) -> bool:
@@ -703,6 +741,7 @@ def _is_occupation(word: str) -> bool:
         or last in _OCCUPATIONS
         or last in TITLES
         or (bare.endswith("maker") and len(bare) > len("maker"))
+        or bare.endswith(_OCCUPATION_SUFFIXES)
     )
 
 
@@ -1052,10 +1091,11 @@ class SpeakerResolver:
         self._source_positions = [at for at, _ in sources]
         self._sources = [speaker for _, speaker in sources]
 
-    def resolve(self, position: int, speaker: Speaker) -> str:
-        """The most specific name for ``speaker``, which appears at ``position``."""
+    def resolve(self, position: int, speaker: Speaker, *, not_person: str = "") -> str:
+        """The most specific name for ``speaker``, which appears at ``position``; a pronoun
+        never stands for ``not_person`` (the asker of the question a statement answers)."""
         if speaker.kind == "pronoun":
-            return self._antecedent(position, speaker)
+            return self._antecedent(position, speaker, not_person)
         if speaker.kind == "person":
             fullest = self._fullest(speaker).name
             return self._longer_name(fullest) if " " not in fullest else fullest
@@ -1335,7 +1375,7 @@ class SpeakerResolver:
             return known
         return "f" if name.split()[0].lower().endswith("a") else None
 
-    def _antecedent(self, position: int, pronoun: Speaker) -> str:
+    def _antecedent(self, position: int, pronoun: Speaker, not_person: str) -> str:
         if pronoun.name in PERSONAL_PRONOUNS:
             wanted = "f" if pronoun.name in {"she", "her"} else "m"
             index = bisect.bisect_left(self._named_positions, position) - 1
@@ -1350,7 +1390,8 @@ class SpeakerResolver:
                     continue  # a name inside what someone said is not the reporter's antecedent
                 person = self._fullest(self._named[candidate])
                 if (
-                    len(person.name.split()) > 1
+                    person.name != not_person
+                    and len(person.name.split()) > 1
                     and self._gender(person.name) in (wanted, None)
                     and not (person.kind == "person" and self._names_a_body(person, at))
                 ):
@@ -1361,7 +1402,8 @@ class SpeakerResolver:
                 return speaker
             # A known person named later by surname alone is named last: "Qadir was unmoved.
             # … she wrote" is Mehreen Qadir's.
-            return self._named_by_surname(found_at, position, wanted) or found
+            by_surname = self._named_by_surname(found_at, position, wanted)
+            return by_surname if by_surname not in (None, not_person) else found
         if pronoun.name == "it":
             return (
                 self._latest_organisation(position, companies_only=False)
@@ -1595,15 +1637,21 @@ class SpeakerResolver:
             for at, seen in self._people[:_LOOKBACK_CANDIDATES]
             if seen.roles & description.roles and description.affiliation <= seen.affiliation
         ]
+        introduced = self._introduced_with_role(position, description)
         if not matching:
-            return self._introduced_with_role(position, description) or description.name
-        earlier = [seen for at, seen in matching if at < position]
-        return self._fullest(earlier[-1] if earlier else matching[0][1]).name
+            return introduced[1] if introduced is not None else description.name
+        earlier = [(at, seen) for at, seen in matching if at < position]
+        if introduced is not None and (not earlier or introduced[0] > earlier[-1][0]):
+            # "the minister answered" after "… heard the Minister of Health Eliza Novak": the
+            # minister the reporter introduced last, not an earlier minister who spoke.
+            return introduced[1]
+        return self._fullest(earlier[-1][1] if earlier else matching[0][1]).name
 
-    def _introduced_with_role(self, position: int, description: Speaker) -> str | None:
+    def _introduced_with_role(self, position: int, description: Speaker) -> tuple[int, str] | None:
         """ "the bishop" -> Tomás Villca after "The bishop of Urcuhuasi, monsignor Tomás Villca":
         the latest person the reporter names with that role before ``position`` (in the words
-        just before the name, or in an appositive after it: "Mira Castell, the forum's chair")."""
+        just before the name, or in an appositive after it: "Mira Castell, the forum's chair"),
+        with the offset of that name."""
         if description.name.split()[0].lower() not in _DEFINITE:
             return None
         if self._role_introductions is None:
@@ -1616,8 +1664,8 @@ class SpeakerResolver:
                 break
             if roles & description.roles:
                 if at >= position:
-                    return name
-                latest = name
+                    return at, name
+                latest = at, name
         # An earlier name only for a bare role: "the president of Ardalia" is someone else's.
         return None if description.affiliation else latest
 
@@ -1686,6 +1734,7 @@ _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w-]*(?:\s+[A-Z]
 # Generic names for a body, with the word stems of the names they stand for: "the prosecution"
 # is the prosecutor's office the text named, "the rebel group" the liberation front it named.
 _INSURGENT_STEMS = ("front", "movement", "rally", "liberation")  # not "army": the state's
+_CENTRAL_BANK_STEMS = ("central bank", "national bank")  # two words: read in the whole name
 _RELATED_BODY_STEMS: dict[str, tuple[str, ...]] = {
     "prosecution": ("prosecut",),
     "prosecutors": ("prosecut",),
@@ -1696,6 +1745,9 @@ _RELATED_BODY_STEMS: dict[str, tuple[str, ...]] = {
     "rebel group": _INSURGENT_STEMS,
     "rebel movement": _INSURGENT_STEMS,
     "movement": _INSURGENT_STEMS,
+    # a bank's regulator is the central bank: "The National Bank of Dravia withdrew the licence
+    # of Agroprombank. According to the regulator, …"
+    "regulator": _CENTRAL_BANK_STEMS,
 }
 _GENERIC_DETERMINERS = frozenset(["the", "its", "their"])
 # Modifiers that do not say which body is meant: "the same regulator", "the other department".
@@ -1748,6 +1800,13 @@ def _news_item_starts(text: str) -> list[int]:
     return starts
 
 
+def after_dateline(text: str, start: int) -> int:
+    """Where the paragraph that starts at ``start`` begins after its dateline ("HARWICK — "):
+    ``start`` when it has none."""
+    dateline = _DATELINE_PARAGRAPH.match(text, start)
+    return dateline.end() if dateline is not None else start
+
+
 def _related_bodies(
     text: str, runs: Sequence[re.Match[str]], stems: tuple[str, ...]
 ) -> list[tuple[int, str]]:
@@ -1755,9 +1814,10 @@ def _related_bodies(
     name) in order: capitalised names ("the State Bureau of Investigations", from ``runs``) and
     descriptions whose noun is a body ("the regional investigative department")."""
     found = [
-        (run.start(), "the " + run.group().removeprefix("The "))
+        (run.start(), "the " + _without_opening_preposition(run.group()))
         for run in runs
         if any(word.lower().startswith(stems) for word in run.group().split())
+        or any(" " in stem and stem in run.group().lower() for stem in stems)
     ]
     description = re.compile(
         r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + "|".join(stems) + r")[a-z]*(?:['’]s)?"
@@ -1769,6 +1829,15 @@ def _related_bodies(
         if match.group("noun") in ORGANISATION_WORDS
     )
     return sorted(found)
+
+
+def _without_opening_preposition(name: str) -> str:
+    """ "In the Central Bank" -> "Central Bank", "The State Bureau" -> "State Bureau": the name
+    without an opening preposition (a sentence's capitalised first word) and article."""
+    first, _, rest = name.partition(" ")
+    if rest and first.lower() in _PREPOSITIONS:
+        first, _, rest = rest.partition(" ")
+    return rest if rest and first.lower() == "the" else f"{first} {rest}".rstrip()
 
 
 def _names_by_head(runs: Sequence[re.Match[str]]) -> dict[str, tuple[list[int], list[str]]]:
