@@ -15,8 +15,12 @@ from stance.models.checks import CHECKS, Check, model_checks
 from stance.models.testing import tiny_bert
 
 # Fewer epochs keep the fine-tuning checks to seconds; the contract does not depend on them.
-# The tiny BERT has 2 layers, fewer than the shipped recipe's num_layers=3.
-_FAST = {"minilm-finetune": {"epochs": 2, "batch_size": 8, "num_layers": 1}}
+# The tiny BERT has 2 layers, fewer than the shipped recipe's num_layers=3. The ensemble gets
+# two fast members by name (instances would not compare equal after clone or reload).
+_FAST = {
+    "minilm-finetune": {"epochs": 2, "batch_size": 8, "num_layers": 1},
+    "ensemble": {"members": ("rules", "tfidf-svm")},
+}
 
 
 @pytest.fixture(scope="session")

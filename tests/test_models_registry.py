@@ -15,7 +15,14 @@ from stance.models.registry import is_registered, resolve
 from stance.models.testing import synthetic_quotes
 from stance.records import LABELS
 
-REGISTERED = ["minilm-finetune", "minilm-logreg", "rules", "tfidf-logreg", "tfidf-svm"]
+REGISTERED = [
+    "ensemble",
+    "minilm-finetune",
+    "minilm-logreg",
+    "rules",
+    "tfidf-logreg",
+    "tfidf-svm",
+]
 
 
 def test_available_lists_the_registered_families() -> None:
@@ -39,7 +46,7 @@ def test_resolve_maps_a_family_to_its_latest_version(name: str, expected: str) -
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("bert-large", r"no model named 'bert-large'; the registered models are minilm-finetune, "),
+        ("bert-large", r"no model named 'bert-large'; the registered models are ensemble, "),
         ("tfidf-logreg.v9", r"'tfidf-logreg' has the versions tfidf-logreg.v3"),
         # A retired recipe is not silently mapped to the new one.
         ("tfidf-logreg.v1", r"'tfidf-logreg' has the versions tfidf-logreg.v3"),

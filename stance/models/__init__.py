@@ -2,7 +2,7 @@
 
 >>> from stance.models import available, create, load       # doctest: +SKIP
 >>> available()                                              # doctest: +SKIP
-['minilm-finetune', 'minilm-logreg', 'rules', 'tfidf-logreg', 'tfidf-svm']
+['ensemble', 'minilm-finetune', 'minilm-logreg', 'rules', 'tfidf-logreg', 'tfidf-svm']
 >>> model = load("tfidf-logreg")         # pretrained, offline  # doctest: +SKIP
 >>> model.predict(["We never signed that contract."])      # doctest: +SKIP
 ['denial']
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from stance.models.base import StanceModel
 
 #: The model ``stance.analyze`` uses when none is named; docs/evaluation.md says how it is chosen.
-DEFAULT_MODEL = "minilm-finetune"
+DEFAULT_MODEL = "ensemble"
 
 __all__ = ["DEFAULT_MODEL", "StanceModel", "available", "create", "load"]
 

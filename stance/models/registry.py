@@ -116,6 +116,13 @@ _SPECS: tuple[ModelSpec, ...] = (
             "into a linear classifier"
         ),
     ),
+    ModelSpec(
+        "ensemble",
+        1,
+        "stance.models.ensemble:EnsembleStanceModel",
+        defaults={"members": ("minilm-finetune.v3", "tfidf-svm.v3")},
+        description="soft voting: the mean of minilm-finetune's and tfidf-svm's probabilities",
+    ),
 )
 
 _BY_NAME: dict[str, ModelSpec] = {spec.name: spec for spec in _SPECS}
