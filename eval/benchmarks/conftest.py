@@ -95,14 +95,17 @@ def peak_memory_mb() -> Callable[[str], float]:
     """Run Python ``code`` in a fresh interpreter and return its peak resident memory in MB.
 
     A fresh process measures what a user's process would hold (model weights, torch, buffers),
-    which ``tracemalloc`` cannot see. The code runs from the repository root, offline.
+    which ``tracemalloc`` cannot see. The code runs from the repository root, offline. The peak is
+    the child's own ``VmHWM`` (Linux): ``getrusage``'s ``ru_maxrss`` would also count the memory
+    of this test process at the moment it forked the child, after a fine-tuning run over a GB.
     """
 
     def measure(code: str) -> float:
         probe = textwrap.dedent(code) + textwrap.dedent(
             """
-            import resource as _resource
-            print("PEAK_RSS_KB", _resource.getrusage(_resource.RUSAGE_SELF).ru_maxrss)
+            with open("/proc/self/status", encoding="ascii") as _status:
+                _peak = next(line for line in _status if line.startswith("VmHWM:"))
+            print("PEAK_RSS_KB", _peak.split()[1])
             """
         )
         finished = subprocess.run(
@@ -116,6 +119,6 @@ def peak_memory_mb() -> Callable[[str], float]:
         if finished.returncode != 0:
             raise RuntimeError(f"the memory probe failed:\n{finished.stderr[-2000:]}")
         line = next(x for x in finished.stdout.splitlines() if x.startswith("PEAK_RSS_KB"))
-        return int(line.split()[1]) / 1024  # Linux reports ru_maxrss in KiB
+        return int(line.split()[1]) / 1024  # VmHWM is in KiB
 
     return measure
