@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stance import extract_quotes
 from stance.quotes.speakers import (
     _PERSON_MENTION,
     _PRONOUN_AFTER_NAME,
     reduce_speaker,
 )
+from tests.quotes_support import speakers_of
 
 
 @pytest.mark.parametrize(
@@ -143,10 +143,6 @@ def test_reduces_speaker_phrases(phrase: str, name: str, kind: str) -> None:
 @pytest.mark.parametrize("phrase", ["", "   ", ", ;", " ".join(["word"] * 30)])
 def test_no_speaker_in_empty_or_clause_like_phrases(phrase: str) -> None:
     assert reduce_speaker(phrase) is None
-
-
-def _speakers(text: str) -> list[str | None]:
-    return [quote.speaker for quote in extract_quotes(text)]
 
 
 @pytest.mark.parametrize(
@@ -434,7 +430,7 @@ def _speakers(text: str) -> list[str | None]:
     ],
 )
 def test_resolves_speakers(text: str, expected: list[str | None]) -> None:
-    assert _speakers(text) == expected
+    assert speakers_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -617,7 +613,7 @@ def test_pronoun_after_name_equals_a_word_boundary_search(pieces: list[str]) -> 
 def test_attributes_quotations_to_the_clause_around_them(
     text: str, expected: list[str | None]
 ) -> None:
-    assert _speakers(text) == expected
+    assert speakers_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -641,4 +637,4 @@ def test_attributes_quotations_to_the_clause_around_them(
     ],
 )
 def test_one_word_speaker_takes_the_longest_name_it_starts(text: str, expected: str) -> None:
-    assert _speakers(text) == [expected]
+    assert speakers_of(text) == [expected]

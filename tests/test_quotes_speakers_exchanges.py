@@ -10,11 +10,7 @@ from __future__ import annotations
 import pytest
 
 from stance import extract_quotes
-from stance.quotes.speakers import reduce_speaker
-
-
-def _speakers(text: str) -> list[str | None]:
-    return [quote.speaker for quote in extract_quotes(text)]
+from tests.quotes_support import reduced_name, speakers_of
 
 
 @pytest.mark.parametrize(
@@ -41,9 +37,7 @@ def _speakers(text: str) -> list[str | None]:
     ],
 )
 def test_reduces_titles_and_groups(phrase: str, expected: str) -> None:
-    speaker = reduce_speaker(phrase)
-    assert speaker is not None, f"no speaker in {phrase!r}"
-    assert speaker.name == expected
+    assert reduced_name(phrase) == expected
 
 
 @pytest.mark.parametrize(
@@ -100,7 +94,7 @@ def test_reduces_titles_and_groups(phrase: str, expected: str) -> None:
     ],
 )
 def test_headline_labels_name_the_lead(text: str, expected: list[str]) -> None:
-    assert _speakers(text) == expected
+    assert speakers_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -171,7 +165,7 @@ def test_headline_labels_name_the_lead(text: str, expected: list[str]) -> None:
     ],
 )
 def test_questions_and_answers(text: str, expected: list[str]) -> None:
-    assert _speakers(text) == expected
+    assert speakers_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -228,7 +222,7 @@ def test_descriptions_of_the_speaker_report_nothing(
     ],
 )
 def test_role_is_the_latest_person_introduced_with_it(text: str, expected: list[str]) -> None:
-    assert _speakers(text) == expected
+    assert speakers_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -254,4 +248,4 @@ def test_role_is_the_latest_person_introduced_with_it(text: str, expected: list[
     ],
 )
 def test_a_banks_regulator_is_the_central_bank(text: str, expected: list[str]) -> None:
-    assert _speakers(text) == expected
+    assert speakers_of(text) == expected

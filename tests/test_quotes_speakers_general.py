@@ -8,14 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from stance import extract_quotes
-from stance.quotes.speakers import find_mentions, reduce_speaker
-
-
-def _reduced(phrase: str) -> str:
-    speaker = reduce_speaker(phrase)
-    assert speaker is not None, f"no speaker in {phrase!r}"
-    return speaker.name
+from stance.quotes.speakers import find_mentions
+from tests.quotes_support import reduced_name, speakers_of
 
 
 @pytest.mark.parametrize(
@@ -40,7 +34,7 @@ def _reduced(phrase: str) -> str:
     ],
 )
 def test_drops_an_occupation_written_as_a_title(phrase: str, expected: str) -> None:
-    assert _reduced(phrase) == expected
+    assert reduced_name(phrase) == expected
 
 
 @pytest.mark.parametrize(
@@ -81,7 +75,7 @@ def test_drops_an_occupation_written_as_a_title(phrase: str, expected: str) -> N
     ],
 )
 def test_keeps_the_noun_phrase_of_a_clause(phrase: str, expected: str) -> None:
-    assert _reduced(phrase) == expected
+    assert reduced_name(phrase) == expected
 
 
 @pytest.mark.parametrize(
@@ -113,7 +107,7 @@ def test_keeps_the_noun_phrase_of_a_clause(phrase: str, expected: str) -> None:
     ],
 )
 def test_reduces_datelines_units_and_documents(phrase: str, expected: str) -> None:
-    assert _reduced(phrase) == expected
+    assert reduced_name(phrase) == expected
 
 
 @pytest.mark.parametrize(
@@ -194,7 +188,7 @@ def test_finds_full_names_after_titles(text: str, expected: list[str]) -> None:
     ],
 )
 def test_attributes_statements(text: str, expected: list[str]) -> None:
-    assert [quote.speaker for quote in extract_quotes(text)] == expected
+    assert speakers_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -217,4 +211,4 @@ def test_attributes_statements(text: str, expected: list[str]) -> None:
     ],
 )
 def test_antecedents_stay_in_their_news_item(text: str, expected: list[str]) -> None:
-    assert [quote.speaker for quote in extract_quotes(text)] == expected
+    assert speakers_of(text) == expected

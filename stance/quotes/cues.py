@@ -341,6 +341,11 @@ PRESSED_OPENINGS = ("Asked ", "Pressed ", "Questioned ", "When asked ")
 WEEKDAYS: frozenset[str] = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
+# The same days as a regular-expression alternation, capitalised as written ("Monday|…").
+WEEKDAY_NAMES = "|".join(sorted(day.capitalize() for day in WEEKDAYS))
+
+# Words that open a relative clause after a noun: "residents who …", "the branch that …".
+RELATIVE_PRONOUNS: frozenset[str] = frozenset(["who", "whom", "whose", "which", "that"])
 
 SPEAKER_TRAILERS: frozenset[str] = WEEKDAYS | frozenset(
     [

@@ -32,9 +32,11 @@ from stance.quotes.cues import (
     PASSIVE_AUXILIARIES,
     PLATFORMS,
     PRESSED_OPENINGS,
+    RELATIVE_PRONOUNS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     TELLING_VERBS,
+    WEEKDAY_NAMES,
     WEEKDAYS,
 )
 from stance.quotes.sentences import Sentence
@@ -47,7 +49,8 @@ _CLAUSE_ENDS = (*_CLOSING_MARKS, "“", "\u2013", "—", MASK)
 _WORD = re.compile(r"[^\s,;:]+")
 _ADVERBIAL = re.compile(
     r"\s*(?:on|in|at|to|during|via|late|early|last|this|earlier|later|again|also|then|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,;:\x00]{0,60}?,\s+"
+    + WEEKDAY_NAMES
+    + r")\b[^,;:\x00]{0,60}?,\s+"
 )
 _STATEMENT_NOUN = re.compile(
     r"['’]s\s+(?:statement|report|letter|post|message|release|tweet|website|account|update|"
@@ -162,7 +165,7 @@ _STRAY_MARKS = frozenset("\"“”‘’«»„‹›'")
 _COLON_AFTER_CUE = 40  # characters after a cue within which "told the agency:" puts its colon
 _COLON_SOURCE_WORDS = ORGANISATION_WORDS | ROLE_NOUNS  # "The mayor's office: …"
 _SOURCE_DOCUMENT_NOUNS = _DOCUMENT_NOUNS | {"statement", "report"}
-_RELATIVE_PRONOUNS = frozenset(["which", "that", "whom", "whose", "where", "when", "who"])
+_RELATIVE_WORDS = RELATIVE_PRONOUNS | {"where", "when"}  # "…, where the ministry said"
 _SOURCE_WORDS = 8  # words an unpunctuated "according to X" source may have
 _CLAUSE_OPENING_WORDS = frozenset(
     ["the", "a", "an", "he", "she", "it", "they", "we", "this", "these", "those"]
@@ -578,7 +581,7 @@ def _verb(masked: str, sentence: Sentence, cue: re.Match[str]) -> Attribution | 
             return None
         phrase = phrase.split(" by ")[-1]
         phrase_words = phrase.split()
-    elif relative in _RELATIVE_PRONOUNS:
+    elif relative in _RELATIVE_WORDS:
         return None  # a relative clause of the reporter's: "…, which the ministry announced"
     if phrase_words and phrase_words[-1].lower() in _DOCUMENT_NOUNS and " by " in appositive:
         # "The reports, first published by The Vessarian Observer, said": the publisher.

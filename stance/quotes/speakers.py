@@ -26,9 +26,11 @@ from stance.quotes.cues import (
     PERSONAL_PRONOUNS,
     PORTFOLIOS,
     PRESSED_OPENINGS,
+    RELATIVE_PRONOUNS,
     ROLE_NOUNS,
     SPEAKER_TRAILERS,
     TITLES,
+    WEEKDAY_NAMES,
     WEEKDAYS,
 )
 
@@ -93,7 +95,6 @@ _PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|ibn|bin|d|l)[-'’][A-Z]"
 _LEADING_CONJUNCTIONS = frozenset(
     ["but", "and", "yet", "so", "also", "however", "meanwhile", "still"]
 )
-_RELATIVE_PRONOUNS = frozenset(["who", "whom", "whose", "which", "that"])
 _PRONOUNS = PERSONAL_PRONOUNS | OTHER_PRONOUNS
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they", "we"])
 _PREPOSITIONS_AND_CONNECTORS = _PREPOSITIONS | NAME_CONNECTORS
@@ -388,7 +389,7 @@ _OWNERS_DOCUMENT = re.compile(
 )
 # "Thursday the veterinary service", "24-year-old Giorgi": a date or an age is no part of a name.
 _LEADING_DATE_OR_AGE = re.compile(
-    r"^(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?=the\s)|"
+    r"^(?:(?:on\s+)?(?:" + WEEKDAY_NAMES + r")\s+(?=the\s)|"
     r"\d+-year-old\s+)",
     re.IGNORECASE,
 )
@@ -417,7 +418,7 @@ _LEADING_DOCUMENT = re.compile(
     r"^(?:in|on|via)\s+(?:a|an|its|the|their)\s+(?:(?:short|brief|written|joint|separate)\s+)?"
     r"(?:statement|communiqué|communique|note|post|letter|release|message)\s+"
     r"(?:(?:on|late\s+on|early\s+on)\s+)?"
-    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?=\S)",
+    r"(?:(?:" + WEEKDAY_NAMES + r")\s+)?(?=\S)",
     re.IGNORECASE,
 )
 _IN_A_DOCUMENT = re.compile(
@@ -490,7 +491,7 @@ _IRREGULAR_FINITE_VERBS = frozenset(
 _OBJECT_OPENERS = _ARTICLES | frozenset(["its", "their", "his", "her", "this", "these", "all"])
 _DETERMINERS_BEFORE_ADJECTIVE = _ARTICLES | frozenset(["its", "their", "his", "her", "our"])
 # Clause openers after which the cue's subject stands: "… halted dredging after residents".
-_SUBORDINATORS = CLAUSE_OPENERS - _RELATIVE_PRONOUNS
+_SUBORDINATORS = CLAUSE_OPENERS - RELATIVE_PRONOUNS
 
 
 def _subject_of_clause(phrase: str) -> str:
@@ -530,7 +531,7 @@ def _finite_verb_index(words: Sequence[str]) -> int | None:
     right after a relative pronoun: "residents who were evacuated" is a noun phrase)."""
     for index in range(1, len(words) - 1):
         word = words[index]
-        if not word.islower() or words[index - 1].lower() in _RELATIVE_PRONOUNS:
+        if not word.islower() or words[index - 1].lower() in RELATIVE_PRONOUNS:
             continue
         following = words[index + 1].lower()
         if word in _IRREGULAR_FINITE_VERBS:
@@ -631,7 +632,7 @@ def _trim(tokens: list[str]) -> list[str]:
         tokens = tokens[:-1]
     for index in range(len(tokens) - 1, -1, -1):
         lowered = tokens[index].lower()
-        if lowered in _RELATIVE_PRONOUNS and index > 0:
+        if lowered in RELATIVE_PRONOUNS and index > 0:
             # "The Police Federation branch that represents the officers" is the branch, "a
             # Nordlink engineer who spoke on condition of anonymity" the engineer: a phrase
             # that names its body or person ends before the clause. An unnamed source keeps
@@ -1223,9 +1224,7 @@ class SpeakerResolver:
                     or self._followed_by_noun(end)
                 ):
                     continue
-                if phrase.startswith("The "):
-                    phrase = "t" + phrase[1:]
-                found.append((opening.start(), phrase))
+                found.append((opening.start(), _lowercase_article(phrase)))
             self._fuller_descriptions[key] = found
         earlier = [phrase for at, phrase in found if at < position]
         return earlier[-1] if earlier else None
@@ -1292,7 +1291,7 @@ class SpeakerResolver:
         if latest is None:
             return None
         if latest.startswith("The "):
-            return "the " + latest[4:]
+            return _lowercase_article(latest)
         return self._fullest(Speaker(latest, "person")).name
 
     def _names_a_person(self, name: str) -> bool:
@@ -1470,8 +1469,7 @@ class SpeakerResolver:
         ]
         if not names:
             return None
-        name = names[-1]
-        return "the " + name[4:] if name.startswith("The ") else name
+        return _lowercase_article(names[-1])
 
     def _names_a_body(self, source: Speaker, at: int) -> bool:
         """A name given as a source that the text treats as a body, not a person: no he or she
@@ -1824,11 +1822,16 @@ def _related_bodies(
         r"\s+(?P<noun>[a-z]+)(?:\s+of\s+the\s+[a-z]+)?"
     )
     found.extend(
-        (match.start(), "t" + " ".join(match.group().split())[1:])
+        (match.start(), _lowercase_article(" ".join(match.group().split())))
         for match in description.finditer(text)
         if match.group("noun") in ORGANISATION_WORDS
     )
     return sorted(found)
+
+
+def _lowercase_article(name: str) -> str:
+    """ "The State Bureau" -> "the State Bureau": a name as a source inside a sentence."""
+    return "the" + name[3:] if name.startswith("The ") else name
 
 
 def _without_opening_preposition(name: str) -> str:
