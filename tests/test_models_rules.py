@@ -8,7 +8,13 @@ import pytest
 
 from stance.articles import read_fixtures
 from stance.models import create
-from stance.models.rules import RULES, RuleStanceModel, _fields, fire, rule_matches
+from stance.models.rules import (
+    RULES,
+    RuleStanceModel,
+    _fields,
+    fire,
+    rule_feature_matrix,
+)
 from stance.models.testing import synthetic_quotes
 from stance.records import LABELS, Quote
 
@@ -19,6 +25,11 @@ def _quote(text: str, cue: str | None = None, context: str | None = None) -> Quo
     return Quote(
         text=text, start=0, end=len(text), speaker="X", cue=cue, kind="indirect", context=context
     )
+
+
+def _matching(quote: Quote) -> list[int]:
+    """The indices into RULES of the rules that match ``quote``, from its rule features."""
+    return [int(index) for index in rule_feature_matrix([quote])[0].nonzero()[0]]
 
 
 @pytest.mark.parametrize(
@@ -312,7 +323,7 @@ def test_pattern_fires_on_its_wording_and_not_on_near_misses(
         fragment = "a fair deal for the valley"
         quote = _quote(fragment, cue="said", context=text.replace("_quote_", fragment))
     [index] = [i for i, rule in enumerate(RULES) if rule.id == rule_id]
-    assert rule_matches(quote)[index] is fires
+    assert (index in _matching(quote)) is fires
 
 
 def test_negation_rules_read_contractions_and_cannot() -> None:
@@ -323,10 +334,9 @@ def test_negation_rules_read_contractions_and_cannot() -> None:
     assert fire(_quote("Nobody was hurt in the fire", "said"))[0] == "neutral:reserved-negation"
 
 
-def test_rule_matches_reports_every_rule() -> None:
-    matches = rule_matches(_quote("We never blamed anyone and we deny it", "said"))
-    assert len(matches) == len(RULES)
-    fired = {rule.id for rule, hit in zip(RULES, matches, strict=True) if hit}
+def test_rule_features_report_every_rule_not_only_the_first() -> None:
+    quote = _quote("We never blamed anyone and we deny it", "said")
+    fired = {RULES[index].id for index in _matching(quote)}
     assert {"denial:lexicon", "blame:lexicon", "denial:negation"} <= fired
     assert "support:lexicon" not in fired
 
@@ -367,11 +377,21 @@ def test_the_prior_keeps_a_rule_label_for_rules_never_seen_in_training() -> None
         "At least 500 homes were damaged",
     ],
 )
-def test_rule_matches_agrees_with_each_rule_searched_alone(text: str) -> None:
-    # rule_matches skips the anchor test of a rule whose neighbour has the same anchors.
+def test_rule_features_agree_with_each_rule_searched_alone(text: str) -> None:
+    # rule_feature_matrix tests each set of anchors once for all the rules that share it.
     quote = _quote(text, cue="said")
     fields = _fields(quote)
-    assert rule_matches(quote) == [rule.search(fields) is not None for rule in RULES]
+    expected = [index for index, rule in enumerate(RULES) if rule.search(fields) is not None]
+    assert _matching(quote) == expected
+
+
+def test_rule_feature_matrix_has_a_row_per_quote_and_a_column_per_rule() -> None:
+    quotes = [_quote("We deny it", "said"), _quote("At least 500 homes were damaged", "said")]
+    features = rule_feature_matrix(quotes)
+    assert features.shape == (2, len(RULES))
+    assert features[0].sum() > 0
+    assert features[1].sum() == 0
+    assert rule_feature_matrix([]).shape == (0, len(RULES))
 
 
 def test_every_match_contains_one_of_its_rules_anchors() -> None:

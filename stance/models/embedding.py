@@ -26,7 +26,7 @@ from stance.models.encoders import (
 )
 from stance.models.inputs import require_every_label
 from stance.models.linear import LinearHead, fit_linear_head
-from stance.models.rules import rule_matches
+from stance.models.rules import rule_feature_matrix
 from stance.records import Label, Quote
 
 
@@ -138,8 +138,7 @@ class EmbeddingStanceModel(StanceModel):
         embeddings = self.embed(quotes)
         if not self.rule_features:
             return embeddings
-        matches = np.array([rule_matches(quote) for quote in quotes], dtype=np.float32)
-        return np.hstack([embeddings, matches])
+        return np.hstack([embeddings, rule_feature_matrix(quotes)])
 
     def _save_state(self, folder: Path) -> None:
         save_arrays(folder / "weights.npz", self.head_.arrays())

@@ -23,7 +23,7 @@ fired, smoothed towards the rule's own label, become that rule's probability row
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -700,18 +700,19 @@ RULES: tuple[Rule, ...] = (
 )
 
 _FALLBACK = "neutral:no-rule"
-# Each rule's field, anchors, search, and whether the rule before it has the same field and
-# anchors (the negation rules, the questions): then its anchor test is not repeated.
-_SEARCH_PLAN = tuple(
-    (
-        rule.where,
-        rule.anchors,
-        rule.pattern.search,
-        index > 0
-        and (rule.where, rule.anchors) == (RULES[index - 1].where, RULES[index - 1].anchors),
-    )
-    for index, rule in enumerate(RULES)
-)
+# The rules grouped by the field they read and their anchors: a group whose anchors are all
+# absent is skipped whole, so most quotes test 23 anchor sets instead of searching 34 patterns.
+_SearchGroup = tuple[str, tuple[str, ...], tuple[tuple[int, Callable[[str], object]], ...]]
+
+
+def _search_groups() -> tuple[_SearchGroup, ...]:
+    groups: dict[tuple[str, tuple[str, ...]], list[tuple[int, Callable[[str], object]]]] = {}
+    for index, rule in enumerate(RULES):
+        groups.setdefault((rule.where, rule.anchors), []).append((index, rule.pattern.search))
+    return tuple((where, anchors, tuple(searches)) for (where, anchors), searches in groups.items())
+
+
+_SEARCH_GROUPS = _search_groups()
 
 
 _GLOSS = re.compile(r"\s*\[[^\]]*\]")  # a translator's gloss: "responsibility [Verantwortung]"
@@ -724,36 +725,42 @@ def _normalise(text: str) -> str:
     return _GLOSS.sub("", text) if "[" in text else text
 
 
+# what each field of a quote reads, normalised for the patterns
+_FIELD_READERS: dict[str, Callable[[Quote], str]] = {
+    "cue": lambda quote: _normalise(cue_text(quote)),
+    "text": lambda quote: _normalise(quote.text),
+    "frame": lambda quote: _normalise(masked_context(quote) or SPAN_MARK),
+}
+
+
 def _fields(quote: Quote) -> dict[str, str]:
-    return {
-        "cue": _normalise(cue_text(quote)),
-        "text": _normalise(quote.text),
-        "frame": _normalise(masked_context(quote) or SPAN_MARK),
-    }
+    return {field: read(quote) for field, read in _FIELD_READERS.items()}
 
 
-def rule_matches(quote: Quote) -> list[bool]:
-    """Whether each rule of :data:`RULES` matches ``quote`` (all of them, not only the first).
+def rule_feature_matrix(quotes: Sequence[Quote]) -> np.ndarray:
+    """One row per quote, one 0/1 column per rule of :data:`RULES`: whether it matches (every
+    rule, not only the first that would fire).
 
-    Other models use this as a feature vector: the lexicons generalise to stance words that
-    their own training data never showed.
+    Other models use these as features: the lexicons generalise to stance words that their own
+    training data never showed.
     """
-    fields = _fields(quote)
-    # Rule.search written out: this runs for every rule of every quote a feature model reads,
-    # and calls and any() were an eighth of its time.
-    matches = []
-    anchored = True
-    for where, anchors, search, same_anchors_as_before in _SEARCH_PLAN:
-        text = fields[where]
-        if not same_anchors_as_before:
-            anchored = not anchors
-            for anchor in anchors:
-                if anchor in text:
-                    anchored = True
-                    break
-        # with no anchor in the text the pattern cannot match
-        matches.append(anchored and search(text) is not None)
-    return matches
+    columns = {field: [read(quote) for quote in quotes] for field, read in _FIELD_READERS.items()}
+    features = np.zeros((len(quotes), len(RULES)), dtype=np.float32)
+    # Column by column, one group of rules at a time, in tight loops: this runs for every quote a
+    # feature model reads, and the per-quote bookkeeping of a row-by-row loop cost a third more.
+    for where, anchors, searches in _SEARCH_GROUPS:
+        candidates = list(enumerate(columns[where]))
+        if anchors:  # with no anchor in a text none of the group's patterns can match it
+            anchored = []
+            for row, text in candidates:
+                for anchor in anchors:  # a loop, not any(): a third faster here
+                    if anchor in text:
+                        anchored.append((row, text))
+                        break
+            candidates = anchored
+        for index, search in searches:
+            features[[row for row, text in candidates if search(text) is not None], index] = 1.0
+    return features
 
 
 def fire(quote: Quote) -> tuple[str, Label, str]:

@@ -2,7 +2,8 @@
 
 Registered as ``tfidf-logreg`` (logistic regression) and ``tfidf-svm`` (linear SVM). Both are
 class-balanced and temperature-calibrated on out-of-fold scores, and both predict with one sparse
-matrix product, so prediction runs at tens of thousands of quotes a second.
+matrix product, so prediction runs at tens of thousands of quotes a second (word n-grams are
+counted for the whole batch at once, :mod:`stance.models.ngrams`).
 
 Persistence: each vectorizer's vocabulary goes to ``vocabulary.json``; idf weights, coefficients,
 intercepts and the temperature go to ``weights.npz``. Loading rebuilds the vectorizers from these.
@@ -24,7 +25,8 @@ from stance.models.base import StanceModel, load_arrays, read_json, save_arrays,
 from stance.models.calibration import label_indices
 from stance.models.inputs import cue_text, masked_context, require_every_label
 from stance.models.linear import LinearHead, fit_linear_head
-from stance.models.rules import RULES, rule_matches
+from stance.models.ngrams import word_tfidf
+from stance.models.rules import RULES, rule_feature_matrix
 from stance.records import Label, Quote
 
 if TYPE_CHECKING:
@@ -124,12 +126,11 @@ class TfidfStanceModel(StanceModel):
 
     def _features(self, quotes: Sequence[Quote]) -> sparse.csr_matrix:
         blocks = [
-            vectorizer.transform([_FIELDS[field](q) for q in quotes])
+            _transform(vectorizer, [_FIELDS[field](q) for q in quotes])
             for field, vectorizer in self.vectorizers_.items()
         ]
         if self.rule_features:
-            matches = np.array([rule_matches(quote) for quote in quotes], dtype=np.float32)
-            blocks.append(sparse.csr_matrix(matches))
+            blocks.append(sparse.csr_matrix(rule_feature_matrix(quotes)))
         return sparse.hstack(blocks, format="csr")
 
     # -- fit ------------------------------------------------------------------------------------
@@ -204,6 +205,18 @@ class TfidfStanceModel(StanceModel):
                 f"of stance builds {width} (the rule set changed?); retrain the model with "
                 "`stance train`"
             )
+
+
+def _transform(vectorizer: TfidfVectorizer, texts: list[str]) -> sparse.csr_matrix:
+    if vectorizer.analyzer != "word":  # character n-grams: scikit-learn's own transform
+        return vectorizer.transform(texts)
+    return word_tfidf(
+        texts,
+        vocabulary=vectorizer.vocabulary_,
+        idf=vectorizer.idf_,
+        ngram_range=vectorizer.ngram_range,
+        token_pattern=vectorizer.token_pattern,
+    )
 
 
 def _has_tokens(vectorizer: TfidfVectorizer, texts: list[str]) -> bool:
