@@ -550,17 +550,19 @@ def _verb(masked: str, sentence: Sentence, cue: re.Match[str]) -> Attribution | 
         phrase_end = _phrase_end(masked, cue_end, sentence.end)
         phrase = masked[cue_end:phrase_end]
         appositive = masked[phrase_end + 1 : _phrase_end(masked, phrase_end + 1, sentence.end)]
-        if masked[phrase_end : phrase_end + 1] == "," and _is_proper_name(
-            _without_leading_role(appositive)
+        if masked[phrase_end : phrase_end + 1] == "," and (
+            _is_proper_name(_without_leading_role(appositive))
+            or _names_the_description(phrase, appositive)
         ):
             # "said the trust's director, Owen Pryce-Jones", "declared the president of the
             # court, judge Heloísa Reis": the name is the speaker.
             phrase, appositive = _without_leading_role(appositive), phrase
         speaker = reduce_speaker(phrase, appositive)
-        if speaker is None:
-            return None
-        content = _content_before(masked, sentence, prefix_start + len(stripped_prefix))
-        return Attribution(cue_text, start, cue_end, speaker, cue_end, content)
+        if speaker is not None:
+            content = _content_before(masked, sentence, prefix_start + len(stripped_prefix))
+            return Attribution(cue_text, start, cue_end, speaker, cue_end, content)
+        # "“…,” the examiner, Dana Roos, said on Monday.": no source after the verb (only
+        # when it spoke); the source is the subject before it.
     speaker_start, phrase, appositive = _speaker_before(masked, prefix_start, start)
     phrase_words = phrase.split()
     if (
@@ -1028,12 +1030,28 @@ def sentence_subject(masked: str, sentence: Sentence) -> tuple[int, Speaker | No
     return start, (reduce_speaker(" ".join(words)) if words else None), verb
 
 
+_DESCRIPTION_DETERMINERS = frozenset(["the", "her", "his", "its", "their"])
+
+
 def _without_leading_role(segment: str) -> str:
     """ "judge Heloísa Reis" -> "Heloísa Reis": a lowercase role word before a name."""
     words = segment.split(None, 1)
     if len(words) == 2 and words[0].islower() and words[0] in ROLE_NOUNS:
         return words[1]
     return segment
+
+
+def _names_the_description(description: str, appositive: str) -> bool:
+    """ "her union, the SNB", "the operator, the Harbour Authority": a short lowercase
+    description that the appositive names."""
+    words, named = description.split(), appositive.strip()
+    return (
+        1 < len(words) <= 3
+        and words[0].lower() in _DESCRIPTION_DETERMINERS
+        and description.islower()
+        and named.startswith("the ")
+        and _is_proper_name(named[len("the ") :])
+    )
 
 
 def _is_proper_name(segment: str) -> bool:

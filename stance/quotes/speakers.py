@@ -92,8 +92,13 @@ _NAME_PARTICLES = frozenset(
     ]
 )
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|ibn|bin|d|l)[-'’][A-Z]")
+# Words that open a sentence before its subject ("Earlier the newspaper … wrote").
 _LEADING_CONJUNCTIONS = frozenset(
-    ["but", "and", "yet", "so", "also", "however", "meanwhile", "still"]
+    [
+        *("but", "and", "yet", "so", "also", "however", "meanwhile", "still", "earlier"),
+        *("later", "previously", "separately", "likewise", "similarly", "instead", "moreover"),
+        *("finally", "now", "then", "yesterday"),
+    ]
 )
 _PRONOUNS = PERSONAL_PRONOUNS | OTHER_PRONOUNS
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they", "we"])
@@ -208,6 +213,12 @@ _OCCUPATIONS = _PERSON_NOUNS | frozenset(
         "fr",
         "gp",
         "rapporteur",
+        *("skipper", "harbourmaster", "ferryman", "boatman", "trucker", "cabbie", "crofter"),
+        *("solicitor", "barrister", "lecturer", "headmaster", "headmistress", "dentist"),
+        *("vet", "veterinarian", "firefighter", "lifeguard", "caretaker", "stewardess"),
+        *("plumber", "mechanic", "welder", "builder", "carpenter", "baker", "butcher"),
+        *("miner", "shepherd", "beekeeper", "warden", "ranger", "steward", "translator"),
+        *("interpreter", "accountant", "consultant", "contractor"),
     ]
 )
 # Endings only occupations have ("Psychologist", "Physician", "Geographer"); unlike "-er" or
@@ -244,6 +255,13 @@ def reduce_speaker(phrase: str, appositive: str = "") -> Speaker | None:
     Returns None when ``phrase`` holds no usable source (empty, or too long to be a name).
     Results are cached (pure function of its arguments).
     """
+    bracketed = _TRAILING_PARENTHETICAL.search(phrase)
+    if bracketed is not None and not bracketed.group("inside").isupper():
+        # "Hélène Ravier (ecologists)", "Jan Novak (45)": a person's party or age is no part
+        # of the name. An acronym ("(SNE)") is left to the acronym rules.
+        person = reduce_speaker(phrase[: bracketed.start()], appositive)
+        if person is not None and person.kind == "person":
+            return person
     raw = _trim(_name_tokens(_subject_of_clause(_rewrite_phrase(_GLOSS.sub(" ", phrase)))))
     tokens = [token.strip(_EDGE_AND_BRACKETS) or token for token in raw]
     if not tokens or len(tokens) > _MAX_SPEAKER_TOKENS:
@@ -369,6 +387,8 @@ def reduce_speaker(phrase: str, appositive: str = "") -> Speaker | None:
 
 
 _GLOSS = re.compile(r"\[[^\]]{0,80}\]")  # a translator's gloss: "Clean Vote [Saubere Wahl]"
+# "Hélène Ravier (ecologists),": a bracket that ends the phrase
+_TRAILING_PARENTHETICAL = re.compile(r"\s*\((?P<inside>[^()]{1,40})\)[\s,.;:]*$")
 _QUOTE_ENDS = ("”", "“", "»", "’", '"', "›")
 _SELF_NAMED = re.compile(
     r"\b(?:calling|calls|called|named|known\s+as)\s+(?:itself|themselves\s+)?\s*"
@@ -392,6 +412,12 @@ _LEADING_DATE_OR_AGE = re.compile(
     r"^(?:(?:on\s+)?(?:" + WEEKDAY_NAMES + r")\s+(?=the\s)|"
     r"\d+-year-old\s+)",
     re.IGNORECASE,
+)
+# "… told the organisation a 19-year-old detainee", "told to the agency one of the passengers":
+# in translated copy the one told comes first, then the speaker (not "the company a day later").
+_ADDRESSEE_BEFORE_SPEAKER = re.compile(
+    r"^(?:to\s+)?the\s+[a-z]+\s+(?=(?:an?|one\s+of)\s+(?!(?:day|week|month|year|few|while|"
+    r"moment|decade|time)s?\b))"
 )
 # "The Superior Court (TSC)": the acronym in brackets repeats the name; after "X and the Y" it
 # is Y's alone and stays.
@@ -470,7 +496,7 @@ def _rewrite_phrase(phrase: str) -> str:
             return owner.group("owner")
     # Both patterns are anchored at the start, so one match stands for a substitution; the
     # cheap bracket test skips the acronym pattern's lazy scan for most phrases.
-    leading = _LEADING_DATE_OR_AGE.match(phrase)
+    leading = _LEADING_DATE_OR_AGE.match(phrase) or _ADDRESSEE_BEFORE_SPEAKER.match(phrase)
     if leading is not None:
         phrase = phrase[leading.end() :]
     acronym = _TRAILING_ACRONYM.match(phrase) if ")" in phrase else None
@@ -622,7 +648,7 @@ def _joined(tokens: Sequence[str]) -> str:
 
 def _trim(tokens: list[str]) -> list[str]:
     """Drop words around the speaker that are not part of it ("Kirby also", "But Dalsgaard")."""
-    while len(tokens) > 1 and tokens[0].lower() in _LEADING_CONJUNCTIONS:
+    while len(tokens) > 1 and tokens[0].lower().rstrip(",") in _LEADING_CONJUNCTIONS:
         tokens = tokens[1:]
     while tokens and (
         tokens[-1].lower() in SPEAKER_TRAILERS
@@ -1154,7 +1180,11 @@ class SpeakerResolver:
         if speaker.kind == "description" and speaker.roles:
             resolved = self._by_role(position, speaker)
             if resolved == speaker.name:
-                return self._identified_next(position, speaker) or resolved
+                return (
+                    self._identified_next(position, speaker)
+                    or self._unnamed_with_role(position, speaker)
+                    or resolved
+                )
             return resolved
         if speaker.kind == "description":
             return self._related_body(position, words) or speaker.name
@@ -1237,23 +1267,49 @@ class SpeakerResolver:
 
     def _without_leading_places(self, person: Speaker) -> Speaker:
         """ "Alto Juruá Dulce Amaral Vieira" -> "Dulce Amaral Vieira": a leading word of a name
-        of three or more words that the text also writes elsewhere, outside this name, names a
-        place, a body or a thing ("players"), not the person."""
+        of three or more words that the text also writes elsewhere, outside this name (for a
+        person with a role), or writes as a common noun or at the end of a name, names a place,
+        a body or a thing ("players"), not the person."""
         words = person.name.split()
-        if len(words) < 3 or not person.roles:
+        if len(words) < 3:
             return person
         start = 0
         written_at = max(0, self.text.find(person.name))
         while (
             len(words) - start > 2
             and _is_name_word(words[start])
-            and self._written(words[start : start + 1], written_at)
-            > self._written(words[start:], written_at)
+            and (
+                (
+                    bool(person.roles)
+                    and self._written(words[start : start + 1], written_at)
+                    > self._written(words[start:], written_at)
+                )
+                # "The mayor of Dolní Kresno Jaroslava Hrubá … below Dolní Kresno the river",
+                # "the Union of Civil Pilots Goran Vlašić … the pilots": the end of a place's
+                # or a body's name, not a first name.
+                or self._names_a_thing_elsewhere(words[start], written_at, len(person.name))
+            )
         ):
             start += 1
         if start == 0:
             return person
         return Speaker(" ".join(words[start:]), "person", person.roles, person.affiliation)
+
+    def _names_a_thing_elsewhere(self, word: str, name_at: int, name_length: int) -> bool:
+        """Whether the text writes ``word`` outside the name at ``name_at`` as a common noun
+        (lower-case: "the pilots") or as the last word of a name (followed by a lower-case word
+        or punctuation, not by another capitalised word): a first name is neither."""
+        pattern = re.compile(
+            rf"(?<![\w-])(?P<word>{re.escape(word)})(?![\w-])[ \t]*(?P<next>\S?)", re.IGNORECASE
+        )
+        start, end = max(0, name_at - _COUNT_REACH), name_at + _COUNT_REACH
+        for match in pattern.finditer(self.text, start, end):
+            if name_at <= match.start() < name_at + name_length:
+                continue
+            following = match.group("next")
+            if match.group("word").islower() or not following or not following.isupper():
+                return True
+        return False
 
     def _introduced_name(self, position: int, noun: str) -> str | None:
         """ "the company" -> "Fuentesol": the latest name the text introduced with the noun
@@ -1541,7 +1597,7 @@ class SpeakerResolver:
                     and self._gender(person.name) in (gender, None)
                     and not self._in_statement(match.start())
                 ):
-                    return person.name
+                    return self._fullest(person).name
             if words:
                 step_end = words[0].start()
         return None
@@ -1644,6 +1700,25 @@ class SpeakerResolver:
             # minister the reporter introduced last, not an earlier minister who spoke.
             return introduced[1]
         return self._fullest(earlier[-1][1] if earlier else matching[0][1]).name
+
+    def _unnamed_with_role(self, position: int, description: Speaker) -> str | None:
+        """ "The spokesperson added" -> "a spokesperson for the Department of Transport": a bare
+        definite role stands for the latest unnamed source with that role in the same item."""
+        words = description.name.lower().split()
+        if len(words) != 2 or words[0] not in _DEFINITE:
+            return None
+        index = bisect.bisect_left(self._source_positions, position) - 1
+        item_start = self._item_start(position)
+        while index >= 0 and self._source_positions[index] >= item_start:
+            source = self._sources[index]
+            if (
+                source.kind == "description"
+                and source.roles & description.roles
+                and source.name.split()[0].lower() in {"a", "an"}
+            ):
+                return source.name[0].lower() + source.name[1:]
+            index -= 1
+        return None
 
     def _introduced_with_role(self, position: int, description: Speaker) -> tuple[int, str] | None:
         """ "the bishop" -> Tomás Villca after "The bishop of Urcuhuasi, monsignor Tomás Villca":
