@@ -261,6 +261,12 @@ def test_separates_a_person_from_the_place_before_the_name(text: str, expected: 
         ("Earlier the opposition", "the opposition"),
         ("Separately, the ministry", "the ministry"),
         ("Later he", "he"),
+        # the document, its platform and a company's legal form are no part of the source
+        ("The firm in a written comment", "The firm"),
+        ("In a post on LinkedIn the company", "the company"),
+        ('the press service of JSC "Kraslinugol"', "Kraslinugol"),
+        ("the company JSC «Teplovik»", "Teplovik"),
+        ("JSC", "JSC"),
         # the one told first, then the speaker (translated copy); not a time after the subject
         ("the organisation a 19-year-old detainee", "a 19-year-old detainee"),
         ("to the agency one of the passengers", "one of the passengers"),
@@ -292,4 +298,48 @@ def test_drops_words_around_the_speaker(phrase: str, expected: str) -> None:
     ],
 )
 def test_a_bare_role_stands_for_the_latest_source_with_it(text: str, expected: list[str]) -> None:
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the force" is the police force named before
+        (
+            "Calder Bay Police said the footage had been overwritten. The force said it had "
+            "referred the matter to its standards department.",
+            ["Calder Bay Police", "the Calder Bay Police"],
+        ),
+        # "In the company they called …": the place is the source (a translated calque)
+        (
+            "The city accused the carrier Avtolain of delays. In the company they called the "
+            "accusations “an attempt to shift the responsibility”.",
+            ["The city", "Avtolain"],
+        ),
+        # but "In a statement they" is the document's issuer, not a place
+        ("In a statement they said the plant was safe.", ["they"]),
+    ],
+)
+def test_bodies_named_by_a_generic_word_or_a_place(text: str, expected: list[str]) -> None:
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pronoun after an unnamed source described by a role is that source
+        (
+            "Tomislav Barić, a dealer, said he was angry. “The first report reached us on 9 "
+            "January,” a Veltra spokesman said. He added that no injuries had been reported.",
+            ["Tomislav Barić", "a Veltra spokesman", "a Veltra spokesman"],
+        ),
+        # but not after an unnamed source without a role
+        (
+            "Tomislav Barić, a dealer, said he was angry. “It was a bad week,” a source said. He "
+            "added that sales had fallen.",
+            ["Tomislav Barić", "a source", "Tomislav Barić"],
+        ),
+    ],
+)
+def test_a_pronoun_after_an_unnamed_source_with_a_role(text: str, expected: list[str]) -> None:
     assert speakers_of(text) == expected

@@ -142,6 +142,8 @@ _PERSON_NOUNS = (
     )
 )
 # Words that end a company's name, never a person's: "Kestle Farm Foods", "Hollin Securities".
+# Legal forms written before a company's quoted name in translated copy: "JSC «Kraslinugol»".
+_LEGAL_FORMS = frozenset(["JSC", "OJSC", "PJSC", "CJSC", "LLC", "OOO", "ZAO", "OAO", "PAO"])
 _COMPANY_WORDS = frozenset(
     [
         *("foods", "airline", "technology", "logistics", "pharma", "pharmaceuticals"),
@@ -255,6 +257,11 @@ def reduce_speaker(phrase: str, appositive: str = "") -> Speaker | None:
     Returns None when ``phrase`` holds no usable source (empty, or too long to be a name).
     Results are cached (pure function of its arguments).
     """
+    located = _SOURCE_IN_PLACE.match(phrase)
+    if located is not None and _LEADING_DOCUMENT.match(phrase) is None:
+        # "In the company they called the accusations …": a calque of the Russian "in the
+        # company [they] declared"; the place is the source.
+        return reduce_speaker(located.group("source"), appositive)
     bracketed = _TRAILING_PARENTHETICAL.search(phrase)
     if bracketed is not None and not bracketed.group("inside").isupper():
         # "Hélène Ravier (ecologists)", "Jan Novak (45)": a person's party or age is no part
@@ -383,10 +390,13 @@ def reduce_speaker(phrase: str, appositive: str = "") -> Speaker | None:
     start = start - 1 if start > 0 and lowered[start - 1] == "the" else start
     if start == 0 and len(tokens) > 2 and _is_occupation(lowered[0]) and _is_name_word(tokens[1]):
         start = 1  # "Chipmaker Aurel Semiconductor": the trade is a title
+    if len(tokens) - start > 1 and tokens[start] in _LEGAL_FORMS:
+        start += 1  # "JSC «Kraslinugol»": the company is named by what follows its legal form
     return Speaker(_joined(raw[start:]), "organisation")
 
 
 _GLOSS = re.compile(r"\[[^\]]{0,80}\]")  # a translator's gloss: "Clean Vote [Saubere Wahl]"
+_SOURCE_IN_PLACE = re.compile(r"^\s*(?:in|at)\s+(?P<source>\S.*?)\s+they\s*$", re.IGNORECASE)
 # "Hélène Ravier (ecologists),": a bracket that ends the phrase
 _TRAILING_PARENTHETICAL = re.compile(r"\s*\((?P<inside>[^()]{1,40})\)[\s,.;:]*$")
 _QUOTE_ENDS = ("”", "“", "»", "’", '"', "›")
@@ -440,16 +450,23 @@ _UNIT_OF = re.compile(
 )
 # "In a statement on Monday the company": the document and its date open the sentence; the
 # subject follows.
+# "In a post on LinkedIn the company": the platform a document went out on
+_ON_A_PLATFORM = (
+    r"(?:on|to)\s+(?:linkedin|facebook|telegram|instagram|x|twitter|tiktok|youtube|"
+    r"(?:its|their|his|her)\s+website)\s+"
+)
 _LEADING_DOCUMENT = re.compile(
     r"^(?:in|on|via)\s+(?:a|an|its|the|their)\s+(?:(?:short|brief|written|joint|separate)\s+)?"
     r"(?:statement|communiqué|communique|note|post|letter|release|message)\s+"
+    r"(?:" + _ON_A_PLATFORM + r")?"
     r"(?:(?:on|late\s+on|early\s+on)\s+)?"
     r"(?:(?:" + WEEKDAY_NAMES + r")\s+)?(?=\S)",
     re.IGNORECASE,
 )
 _IN_A_DOCUMENT = re.compile(
     r"\s+(?:in|on|via)\s+(?:a|an|its|the|their)\s+(?:written\s+)?(?:statement|communiqué|"
-    r"communique|note|post|interview|letter|release|video|message)\b.*$",
+    r"communique|note|post|interview|letter|release|video|message|comment|response|reply|"
+    r"e-?mail|announcement)\b.*$",
     re.IGNORECASE,
 )
 
@@ -1477,8 +1494,8 @@ class SpeakerResolver:
 
     def _unnamed_speaker_since(self, start: int, position: int) -> str | None:
         """ "“…,” the king said. “…,” he added": when the latest source before a pronoun, after
-        the last full name, is a person described by a role or named by one word only, the
-        pronoun is that person."""
+        the last full name, is a person described by a role ("the king", "a Veltra
+        spokesman") or named by one word only, the pronoun is that person."""
         index = bisect.bisect_left(self._source_positions, position) - 1
         if index < 0:
             return None
@@ -1487,12 +1504,14 @@ class SpeakerResolver:
             return None
         # a one-word name no full name of the text ends with: "24-year-old Giorgi"
         single_name = source.kind == "person" and " " not in self._fullest(source).name
-        definite_role = (
+        # "the king said. … he added", and "a Veltra spokesman said. He added": a source
+        # described by a role, with "the" or with "a"
+        described_by_role = (
             source.kind == "description"
             and bool(source.roles)
-            and source.name.split()[0].lower() in _DEFINITE
+            and source.name.split()[0].lower() in _DEFINITE_OR_INDEFINITE
         )
-        if definite_role or single_name:
+        if described_by_role or single_name:
             return self.resolve(at, source)
         return None
 
@@ -1821,6 +1840,7 @@ _RELATED_BODY_STEMS: dict[str, tuple[str, ...]] = {
     # a bank's regulator is the central bank: "The National Bank of Dravia withdrew the licence
     # of Agroprombank. According to the regulator, …"
     "regulator": _CENTRAL_BANK_STEMS,
+    "force": ("police",),  # "Calder Bay Police said … The force said"
 }
 _GENERIC_DETERMINERS = frozenset(["the", "its", "their"])
 # Modifiers that do not say which body is meant: "the same regulator", "the other department".
