@@ -343,3 +343,25 @@ def test_bodies_named_by_a_generic_word_or_a_place(text: str, expected: list[str
 )
 def test_a_pronoun_after_an_unnamed_source_with_a_role(text: str, expected: list[str]) -> None:
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person's office speaks for the person; the platform is no part of the source
+        (
+            "The Union froze the assets of the general Oumar Sall. «The general has no account "
+            "abroad,» wrote his office on Facebook.",
+            ["Oumar Sall"],
+        ),
+        ("«We never sold it,» the company wrote on Telegram.", ["the company"]),
+        # an occupation is a role: "the referee" is the one introduced as the referee
+        (
+            "The committee suspended the referee Joaquín Prats for two weeks. The referee wrote "
+            "on X: “I accept the decision.”",
+            ["Joaquín Prats"],
+        ),
+    ],
+)
+def test_offices_platforms_and_occupations(text: str, expected: list[str]) -> None:
+    assert speakers_of(text) == expected

@@ -220,7 +220,7 @@ _OCCUPATIONS = _PERSON_NOUNS | frozenset(
         *("vet", "veterinarian", "firefighter", "lifeguard", "caretaker", "stewardess"),
         *("plumber", "mechanic", "welder", "builder", "carpenter", "baker", "butcher"),
         *("miner", "shepherd", "beekeeper", "warden", "ranger", "steward", "translator"),
-        *("interpreter", "accountant", "consultant", "contractor"),
+        *("interpreter", "accountant", "consultant", "contractor", "referee", "umpire", "coach"),
     ]
 )
 # Endings only occupations have ("Psychologist", "Physician", "Geographer"); unlike "-er" or
@@ -276,6 +276,9 @@ def reduce_speaker(phrase: str, appositive: str = "") -> Speaker | None:
     lowered = [token.lower() for token in tokens]
     if len(tokens) == 1 and lowered[0] in _PRONOUNS:
         return Speaker(lowered[0], "pronoun")
+    if lowered[0] in {"his", "her"} and " ".join(lowered[1:]) in _PERSONS_OFFICE:
+        # "wrote his office on Facebook": a person's office speaks for that person
+        return Speaker("he" if lowered[0] == "his" else "she", "pronoun")
     if lowered[-1] in _SUBJECT_PRONOUNS and lowered[-2] not in _LEADING_CONJUNCTIONS:
         # "In a statement it added", "On Monday she said": the pronoun is the subject.
         return Speaker(lowered[-1], "pronoun")
@@ -463,6 +466,13 @@ _LEADING_DOCUMENT = re.compile(
     r"(?:(?:" + WEEKDAY_NAMES + r")\s+)?(?=\S)",
     re.IGNORECASE,
 )
+_PERSONS_OFFICE = frozenset(
+    ["office", "press office", "press service", "team", "campaign", "campaign team", "staff"]
+)
+_ON_A_PLATFORM_AT_END = re.compile(
+    r"\s+(?:on|via)\s+(?:linkedin|facebook|telegram|instagram|x|twitter|tiktok|youtube)\b.*$",
+    re.IGNORECASE,
+)
 _IN_A_DOCUMENT = re.compile(
     r"\s+(?:in|on|via)\s+(?:a|an|its|the|their)\s+(?:written\s+)?(?:statement|communiqué|"
     r"communique|note|post|interview|letter|release|video|message|comment|response|reply|"
@@ -501,7 +511,7 @@ def _rewrite_phrase(phrase: str) -> str:
         phrase = _DATELINE.sub("", phrase)
     if phrase[:2].lower() in ("in", "on", "vi"):
         phrase = _LEADING_DOCUMENT.sub("", phrase)
-    phrase = _IN_A_DOCUMENT.sub("", phrase)
+    phrase = _ON_A_PLATFORM_AT_END.sub("", _IN_A_DOCUMENT.sub("", phrase))
     lowered = phrase.lower()  # _DOCUMENT_OF and _UNIT_OF ignore case
     if "of" in lowered or "by" in lowered or "from" in lowered:
         document = _DOCUMENT_OF.match(phrase) or _UNIT_OF.match(phrase)
@@ -798,7 +808,7 @@ def _has_digit(token: str) -> bool:
 
 
 def _roles(words: Sequence[str]) -> frozenset[str]:
-    return frozenset(word.strip(_EDGE_PUNCTUATION) for word in words) & _PERSON_NOUNS
+    return frozenset(word.strip(_EDGE_PUNCTUATION) for word in words) & _OCCUPATIONS
 
 
 # he, his, him, she or her as a whole word. Written to open with a character class, which lets
