@@ -47,20 +47,44 @@ LEANS_NEUTRAL = FixedRow(row=(0.0, 0.1, 0.3, 0.6))
         ((0.0, 2.0), (0.0, 0.1, 0.3, 0.6), "neutral"),
     ],
 )
-def test_probabilities_are_the_weighted_mean_of_the_members(
+def test_mean_pooling_is_the_weighted_mean_of_the_members(
     weights: tuple[float, ...] | None, expected_row: tuple[float, ...], expected_label: str
 ) -> None:
-    ensemble = EnsembleStanceModel(members=(LEANS_DENIAL, LEANS_NEUTRAL), weights=weights)
+    ensemble = EnsembleStanceModel(
+        members=(LEANS_DENIAL, LEANS_NEUTRAL), weights=weights, pooling="mean"
+    )
     ensemble.fit(QUOTES, LABELS_OF_QUOTES)
     probabilities = ensemble.predict_proba(QUOTES[:3])
     np.testing.assert_allclose(probabilities, np.tile(expected_row, (3, 1)))
     assert ensemble.predict(QUOTES[:3]) == [expected_label] * 3
 
 
+@pytest.mark.parametrize(
+    ("weights", "expected_row", "expected_label"),
+    [
+        # sqrt(0.6 * 1e-9), sqrt(0.2 * 0.1), sqrt(0.1 * 0.3), sqrt(0.1 * 0.6), renormalised: a
+        # label one member rules out (probability 0) stays all but ruled out
+        (None, (0.000044, 0.252719, 0.309516, 0.437722), "neutral"),
+        # 0.6^0.75 * 1e-9^0.25, 0.2^0.75 * 0.1^0.25, …, renormalised
+        ((3.0, 1.0), (0.008332, 0.365505, 0.286023, 0.340141), "support"),
+        ((1, 0), (0.6, 0.2, 0.1, 0.1), "denial"),
+    ],
+)
+def test_geometric_pooling_is_the_weighted_mean_of_log_probabilities(
+    weights: tuple[float, ...] | None, expected_row: tuple[float, ...], expected_label: str
+) -> None:
+    ensemble = EnsembleStanceModel(members=(LEANS_DENIAL, LEANS_NEUTRAL), weights=weights)
+    assert ensemble.pooling == "geometric"  # the default
+    ensemble.fit(QUOTES, LABELS_OF_QUOTES)
+    probabilities = ensemble.predict_proba(QUOTES[:3])
+    np.testing.assert_allclose(probabilities, np.tile(expected_row, (3, 1)), atol=2e-6)
+    assert ensemble.predict(QUOTES[:3]) == [expected_label] * 3
+
+
 def test_fit_builds_named_members_and_clones_instances() -> None:
     ensemble = EnsembleStanceModel(members=("rules", LEANS_DENIAL)).fit(QUOTES, LABELS_OF_QUOTES)
     named, cloned = ensemble.members_
-    assert named.metadata_["name"] == "rules.v3"
+    assert named.metadata_["name"] == "rules.v4"
     assert isinstance(cloned, FixedRow)
     assert cloned is not LEANS_DENIAL
     assert cloned.fitted_on_ == len(QUOTES)
@@ -68,7 +92,8 @@ def test_fit_builds_named_members_and_clones_instances() -> None:
 
 
 def test_real_members_average_to_what_they_predict_alone() -> None:
-    ensemble = create("ensemble", members=("rules", "tfidf-svm")).fit(QUOTES, LABELS_OF_QUOTES)
+    ensemble = create("ensemble", members=("rules", "tfidf-svm"), pooling="mean")
+    ensemble.fit(QUOTES, LABELS_OF_QUOTES)
     alone = [create(name).fit(QUOTES, LABELS_OF_QUOTES) for name in ("rules", "tfidf-svm")]
     expected = (alone[0].predict_proba(QUOTES) + alone[1].predict_proba(QUOTES)) / 2
     np.testing.assert_allclose(ensemble.predict_proba(QUOTES), expected)
@@ -112,6 +137,11 @@ def test_params_work_with_clone_and_set_params() -> None:
         ({"weights": (1.0, -0.5)}, ValueError, r"non-negative with at least one positive"),
         ({"weights": (0.0, 0.0)}, ValueError, r"non-negative with at least one positive"),
         ({"weights": (1.0, float("nan"))}, ValueError, r"finite numbers, got \(1.0, nan\)"),
+        (
+            {"pooling": "median"},
+            ValueError,
+            r"pooling must be one of 'geometric', 'mean', got 'median'",
+        ),
     ],
 )
 def test_bad_params_are_refused_at_fit(
@@ -150,7 +180,7 @@ def test_save_load_round_trip_gives_identical_probabilities(
     np.testing.assert_array_equal(reloaded.predict_proba(QUOTES), ensemble.predict_proba(QUOTES))
     assert reloaded.metadata_ == ensemble.metadata_
     # An instance member is recorded by its versioned name; its own params come back with it.
-    assert reloaded.get_params()["members"] == ("minilm-finetune.v3", "tfidf-svm")
+    assert reloaded.get_params()["members"] == ("minilm-finetune.v4", "tfidf-svm")
     assert reloaded.get_params()["weights"] == (1.0, 3.0)
     assert reloaded.members_[0].get_params() == ensemble.members_[0].get_params()
     assert ensemble.get_params()["members"][0] is finetune  # saving left the params alone
@@ -175,7 +205,7 @@ def test_a_tampered_member_list_is_refused(tmp_path: Path) -> None:
 def test_from_fitted_matches_fitting_the_ensemble() -> None:
     members = [create(name).fit(QUOTES, LABELS_OF_QUOTES) for name in ("rules", "tfidf-svm")]
     assembled = EnsembleStanceModel.from_fitted(members)
-    fitted = create("ensemble", members=("rules.v3", "tfidf-svm.v3")).fit(QUOTES, LABELS_OF_QUOTES)
+    fitted = create("ensemble", members=("rules.v4", "tfidf-svm.v4")).fit(QUOTES, LABELS_OF_QUOTES)
     np.testing.assert_allclose(assembled.predict_proba(QUOTES), fitted.predict_proba(QUOTES))
     assert assembled.metadata_ == fitted.metadata_
     assert assembled.get_params() == fitted.get_params()
@@ -200,7 +230,7 @@ def test_stance_train_fits_and_saves_an_ensemble(
     members = ["--set", 'members=["rules", "tfidf-svm"]', "--set", "weights=[1, 2]"]
     assert main(["train", "--model", "ensemble", *arguments, *members]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["model"] == "ensemble.v1"
+    assert report["model"] == "ensemble.v2"
     assert report["trained_on"] == 24
     model = load(out)
     assert model.get_params()["members"] == ("rules", "tfidf-svm")
@@ -209,12 +239,13 @@ def test_stance_train_fits_and_saves_an_ensemble(
 
 
 @pytest.mark.slow
-def test_pretrained_ensemble_is_the_mean_of_the_shipped_members() -> None:
+def test_pretrained_ensemble_pools_the_shipped_members() -> None:
     ensemble = load("ensemble")
-    assert ensemble.metadata_["name"] == "ensemble.v1"
+    assert ensemble.metadata_["name"] == "ensemble.v2"
     assert tuple(ensemble.classes_) == LABELS
     texts = ["We categorically deny any involvement.", "The bridge reopens Monday."]
-    expected = (
-        load("minilm-finetune").predict_proba(texts) + load("tfidf-svm").predict_proba(texts)
-    ) / 2
+    product = load("minilm-finetune").predict_proba(texts) * load("tfidf-logreg").predict_proba(
+        texts
+    )
+    expected = np.sqrt(product) / np.sqrt(product).sum(axis=1, keepdims=True)
     np.testing.assert_allclose(ensemble.predict_proba(texts), expected, atol=1e-6)

@@ -33,10 +33,10 @@ def test_available_lists_the_registered_families() -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("tfidf-logreg", "tfidf-logreg.v3"),
-        ("tfidf-logreg.v3", "tfidf-logreg.v3"),
-        ("rules", "rules.v3"),
-        ("minilm-finetune", "minilm-finetune.v3"),
+        ("tfidf-logreg", "tfidf-logreg.v4"),
+        ("tfidf-logreg.v4", "tfidf-logreg.v4"),
+        ("rules", "rules.v4"),
+        ("minilm-finetune", "minilm-finetune.v4"),
     ],
 )
 def test_resolve_maps_a_family_to_its_latest_version(name: str, expected: str) -> None:
@@ -47,9 +47,9 @@ def test_resolve_maps_a_family_to_its_latest_version(name: str, expected: str) -
     ("name", "message"),
     [
         ("bert-large", r"no model named 'bert-large'; the registered models are ensemble, "),
-        ("tfidf-logreg.v9", r"'tfidf-logreg' has the versions tfidf-logreg.v3"),
+        ("tfidf-logreg.v9", r"'tfidf-logreg' has the versions tfidf-logreg.v4"),
         # A retired recipe is not silently mapped to the new one.
-        ("tfidf-logreg.v1", r"'tfidf-logreg' has the versions tfidf-logreg.v3"),
+        ("tfidf-logreg.v1", r"'tfidf-logreg' has the versions tfidf-logreg.v4"),
         ("TFIDF-LOGREG", r"no model named 'TFIDF-LOGREG'"),
     ],
 )
@@ -74,7 +74,7 @@ def test_create_returns_an_unfitted_model_with_overridden_params() -> None:
 def test_fitted_metadata_names_the_registered_recipe() -> None:
     quotes, labels = synthetic_quotes()
     model = create("tfidf-svm").fit(quotes, labels)
-    assert model.metadata_["name"] == "tfidf-svm.v3"
+    assert model.metadata_["name"] == "tfidf-svm.v4"
     assert model.metadata_["seed"] == 0
     assert model.metadata_["training_data_hash"].startswith("sha256:")
 

@@ -67,7 +67,7 @@ def test_stance_train_saves_a_loadable_model_and_scores_dev(
     )
     assert code == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["model"] == "tfidf-svm.v3"
+    assert report["model"] == "tfidf-svm.v4"
     assert report["trained_on"] == 24
     assert 0.0 <= report["dev"]["macro_f1"] <= 1.0
     model = load(out)

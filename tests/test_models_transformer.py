@@ -181,4 +181,4 @@ def test_pretrained_transformer_models_load_offline(name: str) -> None:
         ["We categorically deny any involvement.", "The bridge reopens Monday."]
     )
     assert all(label in LABELS for label in predicted)
-    assert model.metadata_["name"] == f"{name}.v3"
+    assert model.metadata_["name"] == f"{name}.v4"

@@ -1,7 +1,10 @@
-"""``ensemble``: soft voting, the weighted mean of several stance models' probabilities.
+"""``ensemble``: soft voting over several stance models' probabilities.
 
-The registered recipe averages ``minilm-finetune`` and ``tfidf-svm``: a transformer and a
-sparse linear model make different mistakes, so their mean scores above either one on dev.
+The registered recipe pools ``minilm-finetune`` and ``tfidf-logreg``: a transformer and a sparse
+linear model make different mistakes, so their pooled probabilities score above either one on dev.
+Pooling is geometric by default (the weighted mean of log-probabilities, renormalised): the
+arithmetic mean of two calibrated models is under-confident wherever they disagree, and on dev the
+geometric pool has the lower calibration error at the same or better macro-F1.
 
 Persistence: each fitted member is saved through its own ``save`` into a subfolder
 ``members/<index>-<family>/`` (so it holds only JSON, npz and safetensors, like any model);
@@ -17,7 +20,7 @@ import os
 from collections.abc import Sequence
 from numbers import Real
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from sklearn.base import clone
@@ -31,44 +34,55 @@ MEMBERS_DIR = "members"
 
 #: A member as ``fit`` takes it: a registered model name, or an unfitted model to clone.
 Member = str | StanceModel
+Pooling = Literal["geometric", "mean"]
+POOLINGS: tuple[Pooling, ...] = ("geometric", "mean")
+# the floor for a member's probability before its logarithm: a zero would veto a label outright
+_PROBABILITY_FLOOR = 1e-9
 
 
 class EnsembleStanceModel(StanceModel):
-    """Soft voting: the weighted mean of the members' ``predict_proba``, its argmax as label.
+    """Soft voting: the members' ``predict_proba`` pooled, its argmax as label.
 
     Parameters
     ----------
     members:
-        A tuple of members, each a registered model name (``"tfidf-svm"``, ``"rules.v3"``),
+        A tuple of members, each a registered model name (``"tfidf-svm"``, ``"rules.v4"``),
         created with its registered defaults, or an unfitted :class:`StanceModel`, which is
         cloned. Member hyperparameters are not exposed as nested parameters: pass a model
         instance to change them.
     weights:
         ``None`` for equal weights, or one non-negative number per member (they need not sum
         to one; at least one must be positive).
+    pooling:
+        ``"geometric"``: the weighted mean of the members' log-probabilities, renormalised (a
+        label all members find likely wins; calibrated members stay calibrated). ``"mean"``:
+        the weighted mean of their probabilities.
     random_state:
         Passed to every member that takes a ``random_state``, so one seed makes the whole
         ensemble deterministic; ``None`` leaves each member's own seed alone.
 
     A saved ensemble records a member given as an instance by its registered versioned name
-    (``"tfidf-svm.v3"``); that member's own parameters are in its subfolder and in
+    (``"tfidf-svm.v4"``); that member's own parameters are in its subfolder and in
     ``members_``.
     """
 
     def __init__(
         self,
         *,
-        members: tuple[Member, ...] = ("minilm-finetune", "tfidf-svm"),
+        members: tuple[Member, ...] = ("minilm-finetune", "tfidf-logreg"),
         weights: tuple[float, ...] | None = None,
+        pooling: Pooling = "geometric",
         random_state: int | None = 0,
     ) -> None:
         self.members = members
         self.weights = weights
+        self.pooling = pooling
         self.random_state = random_state
 
     # -- fit ------------------------------------------------------------------------------------
 
     def _fit(self, quotes: list[Quote], labels: list[Label]) -> None:
+        _check_pooling(self.pooling)
         unfitted = [self._new_member(member) for member in _checked_members(self.members)]
         self.weights_ = _normalized_weights(self.weights, len(unfitted))
         self.members_ = tuple(member.fit(quotes, labels) for member in unfitted)
@@ -85,7 +99,13 @@ class EnsembleStanceModel(StanceModel):
 
     def _predict_proba(self, quotes: list[Quote]) -> np.ndarray:
         stacked = np.stack([member.predict_proba(quotes) for member in self.members_])
-        return np.tensordot(self.weights_, stacked, axes=1)
+        if _check_pooling(self.pooling) == "mean":
+            pooled: np.ndarray = np.tensordot(self.weights_, stacked, axes=1)
+            return pooled
+        logs = np.tensordot(self.weights_, np.log(np.maximum(stacked, _PROBABILITY_FLOOR)), axes=1)
+        unnormalised = np.exp(logs - logs.max(axis=1, keepdims=True))  # shifted: no overflow
+        normalised: np.ndarray = unnormalised / unnormalised.sum(axis=1, keepdims=True)
+        return normalised
 
     # -- persistence ------------------------------------------------------------------------
 
@@ -127,7 +147,11 @@ class EnsembleStanceModel(StanceModel):
 
     @classmethod
     def from_fitted(
-        cls, members: Sequence[StanceModel], *, weights: tuple[float, ...] | None = None
+        cls,
+        members: Sequence[StanceModel],
+        *,
+        weights: tuple[float, ...] | None = None,
+        pooling: Pooling = "geometric",
     ) -> EnsembleStanceModel:
         """An ensemble of already fitted, registered models, as ``fit`` would have built it.
 
@@ -152,6 +176,7 @@ class EnsembleStanceModel(StanceModel):
         ensemble = cls(
             members=tuple(member.metadata_["name"] for member in fitted),
             weights=weights,
+            pooling=_check_pooling(pooling),
             random_state=seeds.pop() if len(seeds) == 1 else None,
         )
         ensemble.weights_ = _normalized_weights(weights, len(fitted))
@@ -183,6 +208,14 @@ def _checked_members(members: object) -> tuple[Member, ...]:
                 f"{type(member).__name__}: {member!r}"
             )
     return tuple(members)
+
+
+def _check_pooling(pooling: object) -> Pooling:
+    if pooling not in POOLINGS:
+        raise ValueError(
+            f"pooling must be one of {', '.join(map(repr, POOLINGS))}, got {pooling!r}"
+        )
+    return pooling
 
 
 def _normalized_weights(weights: Sequence[float] | None, n_members: int) -> np.ndarray:

@@ -69,13 +69,13 @@ class ModelSpec:
 _SPECS: tuple[ModelSpec, ...] = (
     ModelSpec(
         "rules",
-        3,
+        4,
         "stance.models.rules:RuleStanceModel",
         description="cue-verb and lexicon patterns with negation handling; explains itself",
     ),
     ModelSpec(
         "tfidf-logreg",
-        3,
+        4,
         "stance.models.tfidf:TfidfStanceModel",
         {"classifier": "logreg"},
         {"C": 16.0},
@@ -86,7 +86,7 @@ _SPECS: tuple[ModelSpec, ...] = (
     ),
     ModelSpec(
         "tfidf-svm",
-        3,
+        4,
         "stance.models.tfidf:TfidfStanceModel",
         {"classifier": "svm"},
         {"C": 1.0},
@@ -94,19 +94,20 @@ _SPECS: tuple[ModelSpec, ...] = (
     ),
     ModelSpec(
         "minilm-logreg",
-        3,
+        4,
         "stance.models.embedding:EmbeddingStanceModel",
         defaults={"C": 4.0, "use_context": False},
         description="frozen all-MiniLM-L6-v2 sentence embeddings with a logistic-regression head",
     ),
     ModelSpec(
         "minilm-finetune",
-        3,
+        4,
         "stance.models.finetune:FineTunedStanceModel",
         defaults={
             "num_layers": 3,
             "pooling": "mean",
             "epochs": 3,
+            "batch_size": 32,
             "learning_rate": 3e-3,
             "lora_rank": 16,
             "lora_targets": ("query", "key", "value", "dense"),
@@ -118,10 +119,12 @@ _SPECS: tuple[ModelSpec, ...] = (
     ),
     ModelSpec(
         "ensemble",
-        1,
+        2,
         "stance.models.ensemble:EnsembleStanceModel",
-        defaults={"members": ("minilm-finetune.v3", "tfidf-svm.v3")},
-        description="soft voting: the mean of minilm-finetune's and tfidf-svm's probabilities",
+        defaults={"members": ("minilm-finetune.v4", "tfidf-logreg.v4"), "pooling": "geometric"},
+        description=(
+            "soft voting: minilm-finetune's and tfidf-logreg's probabilities pooled geometrically"
+        ),
     ),
 )
 
