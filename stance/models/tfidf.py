@@ -25,7 +25,7 @@ from stance.models.base import StanceModel, load_arrays, read_json, save_arrays,
 from stance.models.calibration import label_indices
 from stance.models.inputs import cue_text, masked_context, require_every_label
 from stance.models.linear import LinearHead, fit_linear_head
-from stance.models.ngrams import word_tfidf
+from stance.models.ngrams import char_tfidf, word_tfidf
 from stance.models.rules import RULES, rule_feature_matrix
 from stance.records import Label, Quote
 
@@ -61,7 +61,7 @@ class TfidfStanceModel(StanceModel):
         ``(min_n, max_n)`` word n-grams of the quote text.
     char_ngrams:
         ``(min_n, max_n)`` character n-grams (inside word boundaries) of the quote text, or
-        ``None`` for none: they help with unseen word forms but cost prediction speed.
+        ``None`` for none: they carry word forms the training data never showed.
     use_context:
         Read the sentence around the quote (with the quote itself masked) as a field of its
         own: the frame ("denied …", "called the accusations …") often carries the stance of a
@@ -69,6 +69,9 @@ class TfidfStanceModel(StanceModel):
     context_ngrams:
         ``(min_n, max_n)`` word n-grams of the context; single words score as well as pairs
         on grouped cross-validation and keep prediction fast.
+    min_df:
+        Keep only n-grams found in at least this many training quotes: rarer ones are mostly
+        names and typos, and dropping them keeps the saved model small.
     rule_features:
         Add one binary feature per pattern of the ``rules`` model (cue verbs, negation,
         stance lexicons), which carries stance words the training data never showed.
@@ -87,6 +90,7 @@ class TfidfStanceModel(StanceModel):
         char_ngrams: tuple[int, int] | None = None,
         use_context: bool = True,
         context_ngrams: tuple[int, int] = (1, 1),
+        min_df: int = 1,
         rule_features: bool = True,
         calibrate: bool = True,
         random_state: int = 0,
@@ -97,6 +101,7 @@ class TfidfStanceModel(StanceModel):
         self.char_ngrams = char_ngrams
         self.use_context = use_context
         self.context_ngrams = context_ngrams
+        self.min_df = min_df
         self.rule_features = rule_features
         self.calibrate = calibrate
         self.random_state = random_state
@@ -116,6 +121,7 @@ class TfidfStanceModel(StanceModel):
             "sublinear_tf": True,
             "dtype": np.float32,
             "vocabulary": vocabulary,
+            "min_df": self.min_df,
         }
         if field == "chars":
             return TfidfVectorizer(
@@ -208,8 +214,13 @@ class TfidfStanceModel(StanceModel):
 
 
 def _transform(vectorizer: TfidfVectorizer, texts: list[str]) -> sparse.csr_matrix:
-    if vectorizer.analyzer != "word":  # character n-grams: scikit-learn's own transform
-        return vectorizer.transform(texts)
+    if vectorizer.analyzer == "char_wb":
+        return char_tfidf(
+            texts,
+            vocabulary=vectorizer.vocabulary_,
+            idf=vectorizer.idf_,
+            ngram_range=vectorizer.ngram_range,
+        )
     return word_tfidf(
         texts,
         vocabulary=vectorizer.vocabulary_,
