@@ -261,6 +261,17 @@ def test_separates_a_person_from_the_place_before_the_name(text: str, expected: 
         ("Earlier the opposition", "the opposition"),
         ("Separately, the ministry", "the ministry"),
         ("Later he", "he"),
+        # a hyphenated title before the body and the person
+        ("Secretary-General of the Northern Sea Council Tomas Liepiņš", "Tomas Liepiņš"),
+        ("The editor-in-chief of El Farol Digital Marisol Echeverría", "Marisol Echeverría"),
+        # a body's name alone after a title is no person's
+        (
+            "The director-general of Meridian Public Broadcasting",
+            "The director-general of Meridian Public Broadcasting",
+        ),
+        # an auxiliary and an adverb left from the verb, a possessive before a noun cue
+        ("The Kostaran Armed Forces have always", "The Kostaran Armed Forces"),
+        ("Ramaswamy's", "Ramaswamy"),
         # the document, its platform and a company's legal form are no part of the source
         ("The firm in a written comment", "The firm"),
         ("In a post on LinkedIn the company", "the company"),

@@ -350,6 +350,10 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset(["who", "whom", "whose", "which", 
 SPEAKER_TRAILERS: frozenset[str] = WEEKDAYS | frozenset(
     [
         "also",
+        "always",
+        "never",
+        "often",
+        "consistently",
         "has",
         "have",
         "had",

@@ -149,7 +149,8 @@ _COMPANY_WORDS = frozenset(
         *("foods", "airline", "technology", "logistics", "pharma", "pharmaceuticals"),
         *("shipping", "networks", "securities", "resources", "mining", "insurance"),
         *("assurance", "semiconductor", "semiconductors", "electronics", "software", "telecom"),
-        *("analytics", "consulting", "construction", "solutions"),
+        *("analytics", "consulting", "construction", "solutions", "broadcasting", "media"),
+        *("holdings", "airways", "motors", "systems", "services", "partners", "publishing"),
     ]
 )
 # Occupations and roles that a reporter writes capitalised at a sentence's start, in front of a
@@ -270,6 +271,9 @@ def reduce_speaker(phrase: str, appositive: str = "") -> Speaker | None:
         if person is not None and person.kind == "person":
             return person
     raw = _trim(_name_tokens(_subject_of_clause(_rewrite_phrase(_GLOSS.sub(" ", phrase)))))
+    if raw and raw[-1].endswith(("'s", "’s")) and len(raw[-1]) > 2:
+        # "Ramaswamy's reply was four words long: …": the owner of the reply speaks
+        raw = [*raw[:-1], raw[-1][:-2]]
     tokens = [token.strip(_EDGE_AND_BRACKETS) or token for token in raw]
     if not tokens or len(tokens) > _MAX_SPEAKER_TOKENS:
         return None
@@ -322,7 +326,7 @@ def reduce_speaker(phrase: str, appositive: str = "") -> Speaker | None:
     # governor of the province Urcuhuasi Paola Linares": a person's name after their role and
     # the body or place they serve.
     role_before = any(
-        word.rstrip(".,") in TITLES or word.rstrip(".,") in _PERSON_NOUNS
+        word.rstrip(".,") in TITLES or _is_occupation(word.rstrip(".,"))  # "editor-in-chief"
         for word in lowered[:tail_start]
     )
     after_body = tail_length >= 2 and (
