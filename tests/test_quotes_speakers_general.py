@@ -376,3 +376,35 @@ def test_a_pronoun_after_an_unnamed_source_with_a_role(text: str, expected: list
 )
 def test_offices_platforms_and_occupations(text: str, expected: list[str]) -> None:
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an untranslated title before "of the district": the place, then the person
+        (
+            "«We would speak about a profit,» said the Landrätin of the district Ried-Tannfeld "
+            "Ute Kässbohrer.",
+            ["Ute Kässbohrer"],
+        ),
+        # a lower-case rank before the name in an appositive
+        (
+            "‹Our officers push nobody,› said the spokesman of the Border Guard, major Tadeusz "
+            "Wilk.",
+            ["Tadeusz Wilk"],
+        ),
+        # "it" after a thing that spoke in the same paragraph is that thing
+        (
+            "The detention order says the ship acted “in defiance of an instruction.” It adds "
+            "that the delay “kept a patrol vessel away.”",
+            ["The detention order", "The detention order"],
+        ),
+        # but a named body that spoke last stays the body
+        (
+            "The company Orbex said the ship was late. It added that nobody was hurt.",
+            ["Orbex", "Orbex"],
+        ),
+    ],
+)
+def test_titles_ranks_and_things_that_speak(text: str, expected: list[str]) -> None:
+    assert speakers_of(text) == expected

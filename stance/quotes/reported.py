@@ -36,6 +36,7 @@ from stance.quotes.cues import (
     ROLE_NOUNS,
     SPEECH_VERBS,
     TELLING_VERBS,
+    TITLES,
     WEEKDAY_NAMES,
     WEEKDAYS,
 )
@@ -1034,9 +1035,10 @@ _DESCRIPTION_DETERMINERS = frozenset(["the", "her", "his", "its", "their"])
 
 
 def _without_leading_role(segment: str) -> str:
-    """ "judge Heloísa Reis" -> "Heloísa Reis": a lowercase role word before a name."""
+    """ "judge Heloísa Reis", "major Tadeusz Wilk" -> the name: a lowercase role word or rank
+    before a name."""
     words = segment.split(None, 1)
-    if len(words) == 2 and words[0].islower() and words[0] in ROLE_NOUNS:
+    if len(words) == 2 and words[0].islower() and (words[0] in ROLE_NOUNS or words[0] in TITLES):
         return words[1]
     return segment
 

@@ -342,7 +342,12 @@ def reduce_speaker(phrase: str, appositive: str = "") -> Speaker | None:
             and tail_length >= 3
         )
     )
-    role_and_body = role_before and after_body
+    role_and_body = after_body and (
+        role_before
+        # "the Landrätin of the district Ried-Tannfeld Ute Kässbohrer": whatever the untranslated
+        # title, "the X of the district" before a run of names is a role and a place
+        or (word_before_tail in _NAME_OF_A_THING and lowered[0] in _ARTICLES and "of" in lowered)
+    )
     if role_and_body and tail_length >= 3:
         if word_before_tail in _NAME_OF_A_THING:
             # "the party Civic Renewal Tadeusz Wroński": the thing's name comes first.
@@ -1491,6 +1496,9 @@ class SpeakerResolver:
             by_surname = self._named_by_surname(found_at, position, wanted)
             return by_surname if by_surname not in (None, not_person) else found
         if pronoun.name == "it":
+            thing = self._latest_described_thing(position)
+            if thing is not None:
+                return thing
             return (
                 self._latest_organisation(position, companies_only=False)
                 or self._latest_named_body(position)
@@ -1500,6 +1508,24 @@ class SpeakerResolver:
         if index < 0 or self._organisation_positions[index] < self._item_start(position):
             return pronoun.name
         return self._organisations[index][1].name
+
+    def _latest_described_thing(self, position: int) -> str | None:
+        """ "The detention order says … It adds that …": when the source that spoke last in the
+        paragraph is a thing described, not a person or a named body, "it" is that thing."""
+        index = bisect.bisect_left(self._source_positions, position) - 1
+        if index < 0:
+            return None
+        at, source = self._source_positions[index], self._sources[index]
+        head = source.name.split()[-1].lower()
+        plural = head.endswith("s") and not head.endswith("ss")  # "residents" are "they"
+        if (
+            source.kind != "description"
+            or source.roles
+            or plural
+            or "\n" in self.text[at:position]
+        ):
+            return None
+        return self.resolve(at, source)
 
     def _item_start(self, position: int) -> int:
         """Where the news item that holds ``position`` starts (0 outside a digest)."""
