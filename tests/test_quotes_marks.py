@@ -26,6 +26,15 @@ def _inner(text: str) -> list[str]:
         ("‘He called it “a farce”,’ she said.", ["He called it “a farce”,"]),
         # a quote split by its attribution is two runs
         ("“We did not,” he said, “and we will not.”", ["We did not,", "and we will not."]),
+        # also when the attribution sits between dashes inside one quotation (Russian style)
+        (
+            "«We take the blame, — said the chief Jonas Brandt, — but not for the key».",
+            ["We take the blame,", "but not for the key"],
+        ),
+        ("«Nobody came, — he added. \u2013 Nobody.»", ["Nobody came,", "Nobody."]),
+        # but not for dashes around words that are no attribution, or with no words outside
+        ("«We waited — two days — for the bus», she said.", ["We waited — two days — for the bus"]),
+        ("«Yes, — he added. — »", ["Yes, — he added. —"]),
         # ’ as an apostrophe inside and after words
         ("‘We don’t know,’ said the workers’ union.", ["We don’t know,"]),
         ("Bakhmut’s capture and the ’90s were mentioned.", []),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from stance import extract_quotes
 from stance.quotes.speakers import find_mentions
 from tests.quotes_support import reduced_name, speakers_of
 
@@ -408,3 +409,15 @@ def test_offices_platforms_and_occupations(text: str, expected: list[str]) -> No
 )
 def test_titles_ranks_and_things_that_speak(text: str, expected: list[str]) -> None:
     assert speakers_of(text) == expected
+
+
+def test_both_runs_around_a_dash_attribution_are_direct_and_the_speakers() -> None:
+    text = (
+        "«We take the responsibility for the communication, — said the chief of Lockwerk Jonas "
+        "Brändli-Aydin on the press conference, — but not for a key which we did not send»."
+    )
+    quotes = extract_quotes(text)
+    assert [(quote.text, quote.kind, quote.speaker) for quote in quotes] == [
+        ("We take the responsibility for the communication,", "direct", "Jonas Brändli-Aydin"),
+        ("but not for a key which we did not send", "direct", "Jonas Brändli-Aydin"),
+    ]

@@ -406,8 +406,8 @@ def _quoted_statements(
 
 def _opens_statement(masked: str, sentence: Sentence, span: QuotedSpan, before: str) -> bool:
     """A quotation is direct when it opens its sentence, follows a colon, or follows its cue."""
-    if span.open_at == sentence.start or before.endswith(":"):
-        return True
+    if span.open_at == sentence.start or before.endswith(":") or masked[span.open_at] in "—\u2013":
+        return True  # a dash "opens" only the second run of «A, — said X, — B»
     # The last few words only: ``before`` may be most of a long sentence.
     words = before.rstrip(",").rsplit(None, _CUE_NEAR_QUOTE)[-_CUE_NEAR_QUOTE:]
     if before.endswith(",") and any(word.lower().strip(",") in _NEAR_QUOTE_CUES for word in words):

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from stance.quotes.cues import INVERTIBLE_VERBS
+
 # Which family each mark belongs to; nesting alternates families, so two open marks of one
 # family at once mean one of them is stray.
 _FAMILY = {
@@ -143,5 +145,52 @@ def _add(
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start:
-        spans.append(QuotedSpan(start, end, open_at, close_at, continued))
+    if end <= start:
+        return
+    inside = _dash_attribution(text, start, end)
+    if inside is not None:
+        # «We take the blame, — said the chief. — But not for the key»: two runs, and the
+        # attribution between them is the reporter's, as if the marks closed and reopened
+        # at the dashes.
+        first_dash, second_dash = inside
+        spans.append(QuotedSpan(start, _before_blanks(text, first_dash), open_at, first_dash))
+        second_start = second_dash + 1
+        while text[second_start].isspace():
+            second_start += 1
+        spans.append(QuotedSpan(second_start, end, second_dash, close_at, continued))
+        return
+    spans.append(QuotedSpan(start, end, open_at, close_at, continued))
+
+
+# Russian-style attribution inside one quotation: "…, — said X. — …" (a dash on either side).
+_DASH_ATTRIBUTION = re.compile(
+    r"(?<=[,.!?…])[ \t]+(?P<first>[—\u2013])[ \t]+(?P<words>[^—\u2013\n«»“”\"„‹›]{3,150}?)[,.]?"
+    r"[ \t]+(?P<second>[—\u2013])[ \t]+(?=\S)"
+)
+
+
+def _dash_attribution(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The offsets of the two dashes around an attribution inside the quotation ``start:end``
+    (a speech verb among its first three words), or None."""
+    if "—" not in text[start:end] and "\u2013" not in text[start:end]:  # a cheap test first
+        return None
+    match = _DASH_ATTRIBUTION.search(text, start, end)
+    if match is None:
+        return None
+    words = [word.strip(",.").lower() for word in match.group("words").split()[:3]]
+    if not any(word in INVERTIBLE_VERBS for word in words):
+        return None  # a dash inside what was said: «we waited — two days — for the bus»
+    first_dash, second_dash = match.start("first"), match.start("second")
+    if not (_has_word(text, start, first_dash) and _has_word(text, second_dash, end)):
+        return None  # «, — said X. — …»: no words on one side
+    return first_dash, second_dash
+
+
+def _has_word(text: str, start: int, end: int) -> bool:
+    return any(character.isalnum() for character in text[start:end])
+
+
+def _before_blanks(text: str, at: int) -> int:
+    while text[at - 1].isspace():
+        at -= 1
+    return at
