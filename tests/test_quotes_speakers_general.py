@@ -128,6 +128,10 @@ def test_reduces_datelines_units_and_documents(phrase: str, expected: str) -> No
             ["Alasdair Penrose-Udeh"],
         ),
         ("The Royal Pennard hotel reopened.", []),
+        # names that open with an accented capital (translated Central European copy)
+        ("The mayor Radka Šimková-Hollá spoke.", ["Radka Šimková-Hollá"]),
+        ("Minister Łukasz Żak and Ömer Çelik met.", ["Łukasz Żak", "Ömer Çelik"]),
+        ("Élise Durand-Öberg arrived.", ["Élise Durand-Öberg"]),
         ("The Minister spoke.", []),
     ],
 )
@@ -421,3 +425,11 @@ def test_both_runs_around_a_dash_attribution_are_direct_and_the_speakers() -> No
         ("We take the responsibility for the communication,", "direct", "Jonas Brändli-Aydin"),
         ("but not for a key which we did not send", "direct", "Jonas Brändli-Aydin"),
     ]
+
+
+def test_a_role_finds_a_name_with_accented_capitals() -> None:
+    text = (
+        "“The heat is back,” said the mayor Radka Šimková-Hollá on Tuesday. „The fitters stood "
+        "two nights in a pit,“ the mayor said."
+    )
+    assert speakers_of(text) == ["Radka Šimková-Hollá", "Radka Šimková-Hollá"]

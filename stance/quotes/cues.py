@@ -343,6 +343,11 @@ WEEKDAYS: frozenset[str] = frozenset(
 )
 # The same days as a regular-expression alternation, capitalised as written ("Monday|…").
 WEEKDAY_NAMES = "|".join(sorted(day.capitalize() for day in WEEKDAYS))
+# Capital letters for a regular-expression character class: ASCII and the accented Latin ones
+# that open names in translated copy ("Šimková", "Łukasz", "Ömer", "Élise").
+CAPITAL_LETTERS = "A-Z" + "".join(
+    character for character in map(chr, range(0xC0, 0x250)) if character.isupper()
+)
 
 # Words that open a relative clause after a noun: "residents who …", "the branch that …".
 RELATIVE_PRONOUNS: frozenset[str] = frozenset(["who", "whom", "whose", "which", "that"])

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from stance.quotes.cues import (
     ALL_VERB_CUES,
+    CAPITAL_LETTERS,
     COMPLEMENT_VERBS,
     DISCOURSE_MARKER,
     INVERTIBLE_VERBS,
@@ -229,7 +230,7 @@ _PLACE_OR_MEANS_PREPOSITIONS = frozenset(["by", "from", "in", "at", "during", "v
 _GATHERING = re.compile(
     r"\s+(?:a|the)\s+(?:(?:news|press)\s+conference|briefing|hearing|committee|meeting|rally)\b"
 )
-_PARTICLE_WORD = re.compile(r"(?:al|el|ad|ibn|bin)-[A-Z]")  # "al-Mansour"
+_PARTICLE_WORD = re.compile(rf"(?:al|el|ad|ibn|bin)-[{CAPITAL_LETTERS}]")  # "al-Mansour"
 _TRAILING_ADVERBIALS = WEEKDAYS | frozenset(
     [
         "on",

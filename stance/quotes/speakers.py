@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
 from stance.quotes.cues import (
+    CAPITAL_LETTERS,
     CLAUSE_OPENERS,
     NAME_CONNECTORS,
     ORGANISATION_WORDS,
@@ -91,7 +92,7 @@ _NAME_PARTICLES = frozenset(
         "das",
     ]
 )
-_PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|ibn|bin|d|l)[-'’][A-Z]")
+_PARTICLE_NAME = re.compile(rf"(?:al|el|ad|as|ash|at|az|ibn|bin|d|l)[-'’][{CAPITAL_LETTERS}]")
 # Words that open a sentence before its subject ("Earlier the newspaper … wrote").
 _LEADING_CONJUNCTIONS = frozenset(
     [
@@ -836,7 +837,7 @@ _ROLE_WINDOW = 60  # characters around a name read for the role it is introduced
 _GENDER_WINDOW = 200  # characters after a name searched for the pronoun that refers back to it
 _SURNAME_REACH = 1000  # characters read back from a pronoun for a surname; keeps it linear
 _SURNAME_STEP = 200  # characters read back at a time within that reach
-_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
+_NAME_GOES_ON = re.compile(rf"[ \t]+[{CAPITAL_LETTERS}]")
 _WORD_RUN = re.compile(r"\w+(?:-\w+)*")  # a word, hyphenated ones whole: "Mottier-Roux"
 _DOCUMENTS = frozenset(
     [
@@ -972,6 +973,9 @@ _NOT_NAME_STARTS = frozenset(
         "Asked",
         "Meanwhile",
         "However",
+        "Later",
+        "Earlier",
+        "Separately",
         "Today",
         "Yesterday",
         "Last",
@@ -1060,9 +1064,9 @@ _NAME_OF_A_THING = frozenset(
 # possessively (*+): only a space can follow a word here, so giving letters back cannot help a
 # failed attempt, and not trying saves most of the time spent at capitals that start no name.
 _PERSON_MENTION = re.compile(
-    r"[A-Z](?<!\w[A-Z])[\w'’-]*+"
+    rf"[{CAPITAL_LETTERS}](?<!\w[{CAPITAL_LETTERS}])[\w'’-]*+"
     r"(?:[ \t]+(?:(?:bin|ibn|van|von|der|de|da|dos|du)[ \t]+)?"
-    r"(?:[A-Z]\.|[A-Z][\w'’-]*+|(?:al|el)-[A-Z][\w'’-]*+)){1,4}"
+    rf"(?:[{CAPITAL_LETTERS}]\.|[{CAPITAL_LETTERS}][\w'’-]*+|(?:al|el)-[{CAPITAL_LETTERS}][\w'’-]*+)){{1,4}}"
 )
 
 
@@ -1518,12 +1522,7 @@ class SpeakerResolver:
         at, source = self._source_positions[index], self._sources[index]
         head = source.name.split()[-1].lower()
         plural = head.endswith("s") and not head.endswith("ss")  # "residents" are "they"
-        if (
-            source.kind != "description"
-            or source.roles
-            or plural
-            or "\n" in self.text[at:position]
-        ):
+        if source.kind != "description" or source.roles or plural or "\n" in self.text[at:position]:
             return None
         return self.resolve(at, source)
 
@@ -1824,7 +1823,8 @@ class SpeakerResolver:
 
 # Possessive words (*+), as in _PERSON_MENTION: the same matches, fewer failed attempts.
 _CAPITALISED_RUN = re.compile(
-    r"[A-Z][\w’&-]*+(?:[ \t]+(?:(?:of|for|and|the|de|del)[ \t]+){0,2}[A-Z][\w’&-]*+){1,6}"
+    rf"[{CAPITAL_LETTERS}][\w’&-]*+(?:[ \t]+(?:(?:of|for|and|the|de|del)[ \t]+){{0,2}}"
+    rf"[{CAPITAL_LETTERS}][\w’&-]*+){{1,6}}"
 )
 
 
@@ -1832,7 +1832,7 @@ _CAPITALISED_RUN = re.compile(
 # a word ("J.P."). Possessive (*+): a blank or a comma follows a name word in every pattern
 # below, and none of the letters given back could be one, so the matches are the same without
 # the engine retrying each shorter word.
-_NAME_WORD = r"[A-Z](?:[\w’'-]|\.(?=\S))*+"
+_NAME_WORD = rf"[{CAPITAL_LETTERS}](?:[\w’'-]|\.(?=\S))*+"
 _NAME_RUN = _NAME_WORD + r"(?:\s+(?:&\s+)?" + _NAME_WORD + r"){0,4}"  # "Falkenried & Cie"
 # After a noun: "the company Fuentesol", "the sports portal Shaiba24".
 _NAME_AFTER_NOUN = re.compile(r"\s+(?P<name>" + _NAME_RUN + ")")
@@ -1857,12 +1857,14 @@ _MAX_DOCUMENT_WORDS = 5  # "the full text of the communiqué"
 # "the state energy …", "Maravel's police …": a description's opening, read back from its nouns
 # "Haverlock airport", "the Quessan embassy": capitalised words before the nouns name the body
 _DESCRIPTION_OPENING = re.compile(
-    r"(?:(?:\b[Tt]he|\b[A-Z][\w-]*['’]s)\s+(?P<modifiers>(?:[a-z][\w-]*\s+){0,3})"
-    r"|\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+)$"
+    rf"(?:(?:\b[Tt]he|\b[{CAPITAL_LETTERS}][\w-]*['’]s)\s+(?P<modifiers>(?:[a-z][\w-]*\s+){{0,3}})"
+    rf"|\b[{CAPITAL_LETTERS}][\w-]*(?:\s+[{CAPITAL_LETTERS}][\w-]*){{0,2}}\s+)$"
 )
 _OPENING_REACH = 80  # characters read back from a description's nouns for its opening
 # "… authority of the province Alcarreña": the place a description names after its nouns
-_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
+_OF_PLACE = re.compile(
+    rf"\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?[{CAPITAL_LETTERS}][\w-]*(?:\s+[{CAPITAL_LETTERS}][\w-]*)*"
+)
 # Generic names for a body, with the word stems of the names they stand for: "the prosecution"
 # is the prosecutor's office the text named, "the rebel group" the liberation front it named.
 _INSURGENT_STEMS = ("front", "movement", "rally", "liberation")  # not "army": the state's
