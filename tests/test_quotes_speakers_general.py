@@ -433,3 +433,30 @@ def test_a_role_finds_a_name_with_accented_capitals() -> None:
         "two nights in a pit,“ the mayor said."
     )
     assert speakers_of(text) == ["Radka Šimková-Hollá", "Radka Šimková-Hollá"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause's own appositive is no speaker
+        (
+            "Nadia Farouk, who represented the youngest defendant, 19-year-old Kieran Doyle, said "
+            "her client had been on remand “for a bag he had never seen”.",
+            ["Nadia Farouk"],
+        ),
+        # a surname before the noun it qualifies is no mention of the person
+        (
+            "Gareth Pellow runs the plant. Idris Mabey, who leads the town council, said the "
+            "Pellow family had ‘kept this town working’. ‘They will put this right,’ he said.",
+            ["Idris Mabey", "Idris Mabey"],
+        ),
+        # but a surname alone still is
+        (
+            "Gareth Pellow runs the plant. Idris Mabey said the plant was safe. Pellow agreed. "
+            "‘We will put this right,’ he said.",
+            ["Idris Mabey", "Gareth Pellow"],
+        ),
+    ],
+)
+def test_relative_clauses_and_names_used_as_modifiers(text: str, expected: list[str]) -> None:
+    assert speakers_of(text) == expected

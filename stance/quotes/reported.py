@@ -827,6 +827,13 @@ def _speaker_before(masked: str, prefix_start: int, cue_start: int) -> tuple[int
     # The prefix ends with a comma: NAME, APPOSITIVE, or DESCRIPTION, NAME, (ages and
     # relative clauses in between are skipped: "Gilles Fournel, 61, who is on trial, said").
     candidates = segments[:-1]
+    for index in range(1, len(candidates) - 1):
+        # "Nadia Farouk, who represented the defendant, Kieran Doyle, said": what follows a
+        # relative clause's comma still belongs to the clause
+        words = masked[candidates[index][0] : candidates[index][1]].split()
+        if words and words[0].lower() in {"who", "whose"}:
+            candidates = candidates[:index]
+            break
     while len(candidates) > 1 and _skippable_appositive(masked, *candidates[-1]):
         candidates.pop()
     second_start, second_end = candidates[-1]

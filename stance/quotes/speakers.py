@@ -785,8 +785,8 @@ def clear_caches() -> None:
 
 def _stands_alone(text: str, end: int) -> bool:
     """A surname that no capitalised word follows ("Oravia" in "the agency Oravia Press" is part
-    of another name)."""
-    return _NAME_GOES_ON.match(text, end) is None
+    of another name) and no noun it qualifies ("the Pellow family", "the Pellow plant")."""
+    return _NAME_GOES_ON.match(text, end) is None and _NAME_AS_MODIFIER.match(text, end) is None
 
 
 def _bare_word(word: str) -> str:
@@ -839,6 +839,11 @@ _SURNAME_REACH = 1000  # characters read back from a pronoun for a surname; keep
 _SURNAME_STEP = 200  # characters read back at a time within that reach
 _NAME_GOES_ON = re.compile(rf"[ \t]+[{CAPITAL_LETTERS}]")
 _WORD_RUN = re.compile(r"\w+(?:-\w+)*")  # a word, hyphenated ones whole: "Mottier-Roux"
+# A family or company name used before a noun: "the Pellow family had …", "the Pellow plant"
+_NAME_AS_MODIFIER = re.compile(
+    r"[ \t]+(?:family|families|brothers|sisters|family's|plant|firm|group|company|case|affair|"
+    r"estate|trial|government|administration|era|report)\b"
+)
 _DOCUMENTS = frozenset(
     [
         "statement",
