@@ -460,3 +460,28 @@ def test_a_role_finds_a_name_with_accented_capitals() -> None:
 )
 def test_relative_clauses_and_names_used_as_modifiers(text: str, expected: list[str]) -> None:
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body's name that opens a sentence with "The" is no person "of" a body
+        (
+            "The Diocese of Wyvern said in a statement that refunds would follow.",
+            ["The Diocese of Wyvern"],
+        ),
+        # the first of two surnames names the person too
+        (
+            "Rodrigo Alcántara Pineda took questions. “The voice is not mine,” Alcántara said.",
+            ["Rodrigo Alcántara Pineda"],
+        ),
+        # but a company's legal form is no surname
+        (
+            "Gerstl Umwelt GmbH bid for the contract. “Our bid was the cheapest,” Gerstl Umwelt "
+            "said.",
+            ["Gerstl Umwelt"],
+        ),
+    ],
+)
+def test_bodies_opening_a_sentence_and_double_surnames(text: str, expected: list[str]) -> None:
+    assert speakers_of(text) == expected

@@ -152,6 +152,7 @@ _COMPANY_WORDS = frozenset(
         *("assurance", "semiconductor", "semiconductors", "electronics", "software", "telecom"),
         *("analytics", "consulting", "construction", "solutions", "broadcasting", "media"),
         *("holdings", "airways", "motors", "systems", "services", "partners", "publishing"),
+        *("gmbh", "ltd", "inc", "plc", "llc", "srl", "spa", "bv", "nv", "oy", "ab"),
     ]
 )
 # Occupations and roles that a reporter writes capitalised at a sentence's start, in front of a
@@ -649,6 +650,7 @@ def _name_tokens(phrase: str) -> list[str]:
             and not any(token.lower() in ORGANISATION_WORDS for token in tokens[:index])
             and _is_name_word(tokens[index - 1])
             and _is_name_word(tokens[index - 2])
+            and tokens[index - 2].lower() not in _ARTICLES  # "The Diocese of Wyvern"
             and (
                 index == 2
                 or not _capitalised(tokens[index - 3])
@@ -1443,6 +1445,10 @@ class SpeakerResolver:
         known = self._by_surname.get(surname)
         if known is None or len(tokens) > len(known.name.split()):
             self._by_surname[surname] = person
+        if len(tokens) == 3 and all(map(_is_name_word, tokens)):
+            # "Rodrigo Alcántara Pineda … Alcántara said": a first surname alone names the
+            # person too (Spanish and Portuguese names carry two)
+            self._by_surname.setdefault(tokens[1].lower(), person)
 
     def _note_gender(self, name: str, end: int, limit: int) -> None:
         if name in self._genders:
