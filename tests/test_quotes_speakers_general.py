@@ -485,3 +485,24 @@ def test_relative_clauses_and_names_used_as_modifiers(text: str, expected: list[
 )
 def test_bodies_opening_a_sentence_and_double_surnames(text: str, expected: list[str]) -> None:
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the party" is the party named before, though "party" is also a title's word
+        (
+            "Alcántara sits for the Party of National Renewal. The party expressed him «full "
+            "confidence».",
+            ["the Party of National Renewal"],
+        ),
+        # a body's head before "for" names it too
+        (
+            "The National Commission for Data Protection opened a procedure. In its communiqué "
+            "the Commission said that it «does not take position».",
+            ["the National Commission for Data Protection"],
+        ),
+    ],
+)
+def test_short_names_of_bodies_named_before(text: str, expected: list[str]) -> None:
+    assert speakers_of(text) == expected

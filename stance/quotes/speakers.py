@@ -1723,8 +1723,8 @@ class SpeakerResolver:
         the same word, the closest earlier one first. With ``ending`` ("tax", "agency"), only a
         name that ends with those words: "the tax agency" -> "the National Tax Agency"."""
         lowered = head.lower()
-        if lowered in TITLES or lowered in _PERSON_NOUNS:
-            return None  # "the minister" is a person
+        if (lowered in TITLES or lowered in _PERSON_NOUNS) and lowered not in ORGANISATION_WORDS:
+            return None  # "the minister" is a person; "the party" is not
         if self._organisation_names is None:
             self._organisation_names = _names_by_head(self._runs())
         found = self._organisation_names.get(lowered)
@@ -1736,7 +1736,7 @@ class SpeakerResolver:
             kept = [
                 (at, name)
                 for at, name in zip(positions, names, strict=True)
-                if [word.lower() for word in name.split()[-len(wanted) :]] == wanted
+                if _ends_head(name, wanted)
             ]
             if not kept:
                 return None
@@ -1991,16 +1991,27 @@ def _without_opening_preposition(name: str) -> str:
     return rest if rest and first.lower() == "the" else f"{first} {rest}".rstrip()
 
 
+def _ends_head(name: str, wanted: Sequence[str]) -> bool:
+    """Whether the lower-cased words ``wanted`` end ``name`` or its head before "of"/"for"
+    ("Prosecutor's Office" in "The Prosecutor's Office of Kalmara")."""
+    words = [word.lower() for word in name.split()]
+    size = len(wanted)
+    return words[-size:] == wanted or any(
+        words[index - size : index] == wanted and words[index] in {"of", "for"}
+        for index in range(size, len(words))
+    )
+
+
 def _names_by_head(runs: Sequence[re.Match[str]]) -> dict[str, tuple[list[int], list[str]]]:
     """Every multi-word capitalised name (``_CAPITALISED_RUN``'s matches in a text), indexed by
-    its head word: the last word, or a word followed by "of" ("Council" in "Council of the
-    Judiciary")."""
+    its head word: the last word, or a word followed by "of" or "for" ("Council" in "Council of
+    the Judiciary", "Commission" in "National Commission for Data Protection")."""
     index: dict[str, tuple[list[int], list[str]]] = {}
     for match in runs:
         name = match.group()
         words = name.split()
         heads = {words[-1]} | {
-            word for word, following in itertools.pairwise(words) if following == "of"
+            word for word, following in itertools.pairwise(words) if following in {"of", "for"}
         }
         for head in heads:
             if head[:1].isupper() and not (words[0] == "The" and len(words) == 2):
