@@ -1063,6 +1063,10 @@ _NAME_OF_A_THING = frozenset(
         "province",
         "district",
         "community",
+        # kinds of business that introduce a company's name: "the regional carrier Nordlys Air"
+        *("carrier", "airline", "insurer", "lender", "retailer", "supermarket", "manufacturer"),
+        *("producer", "supplier", "contractor", "developer", "carmaker", "utility", "provider"),
+        *("broker", "publisher", "distributor", "exporter", "importer", "processor", "shipyard"),
     ]
 )
 # Two to five capitalised words that start a word. No leading \b: a pattern that opens with a
