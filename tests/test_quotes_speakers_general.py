@@ -508,3 +508,29 @@ def test_bodies_opening_a_sentence_and_double_surnames(text: str, expected: list
 )
 def test_short_names_of_bodies_named_before(text: str, expected: list[str]) -> None:
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the next paragraph names the source of a standalone quotation when it says so
+        (
+            "Etzold said the paper was a list.\n\n„Eleven years the viaduct stood on the list.“"
+            "\n\nThe post came from Jörg Wendeborn, chairman of the railway union.",
+            ["Etzold", "Jörg Wendeborn"],
+        ),
+        (
+            "Etzold said the paper was a list.\n\n„Eleven years the viaduct stood on the list.“"
+            "\n\nThese words are of Jörg Wendeborn, chairman of the railway union.",
+            ["Etzold", "Jörg Wendeborn"],
+        ),
+        # a next paragraph that only mentions someone does not
+        (
+            "Etzold said the paper was a list.\n\n„Eleven years the viaduct stood on the list.“"
+            "\n\nJörg Wendeborn chairs the railway union.",
+            ["Etzold", "Etzold"],
+        ),
+    ],
+)
+def test_a_next_paragraph_that_names_the_source(text: str, expected: list[str]) -> None:
+    assert speakers_of(text) == expected

@@ -673,6 +673,15 @@ def _is_named(speaker: Speaker, surnames: frozenset[str]) -> bool:
     return any(word.lower() in ORGANISATION_WORDS for word in words)
 
 
+# "The post came from X", "These words are of X", "The warning was by X": a sentence that
+# names the source of the quotation before it.
+_NAMES_THE_SOURCE = re.compile(
+    r"\s*(?:the|these|this|those)\s+(?:[\w-]+\s+){0,2}(?:came|come|comes|are|is|was|were)\s+"
+    r"(?:from|of|by)\s",
+    re.IGNORECASE,
+)
+
+
 def _next_sentence_attribution(
     masked: str,
     sentences: Sequence[Sentence],
@@ -685,9 +694,15 @@ def _next_sentence_attribution(
     if sentence is None or statement.quoted is None or statement.kind != "direct":
         return None
     index = bisect.bisect_left(sentence_starts, sentence.end)
-    if index >= len(sentences) or sentences[index].paragraph != sentence.paragraph:
+    if index >= len(sentences):
         return None
     following = sentences[index]
+    if following.paragraph != sentence.paragraph and (
+        following.paragraph != sentence.paragraph + 1
+        or _NAMES_THE_SOURCE.match(masked, following.start, following.end) is None
+    ):
+        # the next paragraph names the source only when it says so: "The post came from …"
+        return None
     if MASK in masked[following.start : following.end]:
         return None
     first = bisect.bisect_left(mention_positions, following.start)
