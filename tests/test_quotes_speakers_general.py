@@ -521,7 +521,7 @@ def test_short_names_of_bodies_named_before(text: str, expected: list[str]) -> N
         ),
         (
             "Etzold said the paper was a list.\n\n„Eleven years the viaduct stood on the list.“"
-            "\n\nThese words are of Jörg Wendeborn, chairman of the railway union.",
+            "\n\nThese words come from Jörg Wendeborn, chairman of the railway union.",
             ["Etzold", "Jörg Wendeborn"],
         ),
         # a next paragraph that only mentions someone does not

@@ -673,8 +673,8 @@ def _is_named(speaker: Speaker, surnames: frozenset[str]) -> bool:
     return any(word.lower() in ORGANISATION_WORDS for word in words)
 
 
-# "The post came from X", "These words are of X", "The warning was by X": a sentence that
-# names the source of the quotation before it.
+# "The post came from X", "These words come from X": a sentence that names the source of the
+# quotation before it.
 _NAMES_THE_SOURCE = re.compile(
     r"\s*(?:the|these|this|those)\s+(?:[\w-]+\s+){0,2}(?:came|come|comes|are|is|was|were)\s+"
     r"(?:from|of|by)\s",
