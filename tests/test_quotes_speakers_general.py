@@ -534,3 +534,36 @@ def test_short_names_of_bodies_named_before(text: str, expected: list[str]) -> N
 )
 def test_a_next_paragraph_that_names_the_source(text: str, expected: list[str]) -> None:
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an attribution set off by commas inside the reporter's sentence
+        (
+            "Rory Ashdown-Pike opened the exchange. The Minster, he wrote, had ‘folded the moment "
+            "three churchwardens found our lyrics’.",
+            [
+                (
+                    "folded the moment three churchwardens found our lyrics",
+                    "partial",
+                    "wrote",
+                    "Rory Ashdown-Pike",
+                )
+            ],
+        ),
+        # without quotation marks, what follows the second comma, without the comma
+        (
+            "Ana Ruiz spoke. The council, she said, had failed the town.",
+            [("had failed the town", "indirect", "said", "Ana Ruiz")],
+        ),
+        # a long phrase between commas is no parenthetical attribution
+        (
+            "The council, which the mayor said had failed the town, met on Monday.",
+            [],
+        ),
+    ],
+)
+def test_parenthetical_attributions(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    found = [(quote.text, quote.kind, quote.cue, quote.speaker) for quote in extract_quotes(text)]
+    assert found == expected

@@ -602,6 +602,18 @@ def _verb(masked: str, sentence: Sentence, cue: re.Match[str]) -> Attribution | 
         speaker = reduce_speaker(_STATEMENT_NOUN.sub("", phrase.strip()), appositive)
     if speaker is None:
         return None
+    if (
+        after.startswith(",")
+        and masked[prefix_start:speaker_start].rstrip().endswith(",")
+        and len(phrase_words) <= _PARENTHETICAL_SPEAKER_WORDS
+    ):
+        # "The crew, he added, did «everything by the book»": an attribution set off by commas
+        # inside the reporter's sentence; the sentence's quoted words are the speaker's, and
+        # without quotation marks what follows the second comma is what was reported.
+        parenthetical_content = (
+            None if MASK in after else _content(masked, cue_end + 1, sentence.end)
+        )
+        return Attribution(cue_text, start, cue_end, speaker, speaker_start, parenthetical_content)
     # "CLAUSE, X said." / "“…” X said on Monday.": nothing reported after the cue.
     if _only_trailing_words(after, telling=word in TELLING_VERBS and cue_end == end):
         before_speaker = masked[prefix_start:speaker_start].rstrip()
@@ -626,6 +638,9 @@ def _verb(masked: str, sentence: Sentence, cue: re.Match[str]) -> Attribution | 
     if content is None or _only_trailing_words(masked[content[0] : content[1]], telling=False):
         return None
     return Attribution(cue_text, start, cue_end, speaker, speaker_start, content)
+
+
+_PARENTHETICAL_SPEAKER_WORDS = 3  # "he", "the minister", "Ana Ruiz" between the commas
 
 
 def _describes_speaker(
