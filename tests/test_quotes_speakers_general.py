@@ -567,3 +567,35 @@ def test_a_next_paragraph_that_names_the_source(text: str, expected: list[str]) 
 def test_parenthetical_attributions(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     found = [(quote.text, quote.kind, quote.cue, quote.speaker) for quote in extract_quotes(text)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hospital's name is a body's, though "General" is also a rank
+        (
+            "Kilbrae General Hospital said on Sunday that a man remained in a stable condition.",
+            ["Kilbrae General Hospital"],
+        ),
+        # "the same paper", "the paper": the newspaper named last
+        (
+            "“I put it in the book,” Abellán told The Ribera Herald.\n\nThe same paper reported "
+            "on Sunday that the company had applied to raise the heap.",
+            ["Abellán", "The Ribera Herald"],
+        ),
+        # "answered within the hour": when, not who
+        (
+            "Lantern's founder, Callum Deverill, answered within the hour on Bluesky. “We had the "
+            "rate card on Friday,” he wrote.",
+            ["Callum Deverill"],
+        ),
+        # "The words were those of X" names the source of the quotation before it
+        (
+            "Carys Ondaatje spoke first. “Iñigo laid cable to more villages than any minister.” "
+            "The words were those of Paulina Reyes-Mott, a councillor.",
+            ["Paulina Reyes-Mott"],
+        ),
+    ],
+)
+def test_bodies_outlets_times_and_named_words(text: str, expected: list[str]) -> None:
+    assert speakers_of(text) == expected

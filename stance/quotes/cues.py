@@ -718,6 +718,8 @@ PORTFOLIOS: frozenset[str] = frozenset(
 # Words that mark a capitalised run as an organisation, kept whole ("the Ministry of Health").
 ORGANISATION_WORDS: frozenset[str] = frozenset(
     [
+        *("hospital", "clinic", "school", "college", "academy", "museum", "theatre", "library"),
+        *("airport", "diocese"),
         "ministry",
         "department",
         "house",

@@ -677,7 +677,7 @@ def _is_named(speaker: Speaker, surnames: frozenset[str]) -> bool:
 # quotation before it.
 _NAMES_THE_SOURCE = re.compile(
     r"\s*(?:the|these|this|those)\s+(?:[\w-]+\s+){0,2}(?:came|come|comes|are|is|was|were)\s+"
-    r"(?:from|of|by)\s",
+    r"(?:from|of|by|those\s+of)\s",
     re.IGNORECASE,
 )
 

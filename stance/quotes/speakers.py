@@ -260,6 +260,8 @@ def reduce_speaker(phrase: str, appositive: str = "") -> Speaker | None:
     Returns None when ``phrase`` holds no usable source (empty, or too long to be a name).
     Results are cached (pure function of its arguments).
     """
+    if phrase.lstrip().lower().startswith(("within ", "until ")):
+        return None  # "answered within the hour on Bluesky": when, not who
     located = _SOURCE_IN_PLACE.match(phrase)
     if located is not None and _LEADING_DOCUMENT.match(phrase) is None:
         # "In the company they called the accusations …": a calque of the Russian "in the
@@ -437,6 +439,16 @@ _LEADING_DATE_OR_AGE = re.compile(
     r"\d+-year-old\s+)",
     re.IGNORECASE,
 )
+_NEWSPAPER_NOUNS = frozenset(["paper", "newspaper", "daily", "weekly", "tabloid"])
+# Words that end newspapers' names: "The Ribera Herald", "the Kalvik Post"
+_OUTLET_WORDS = frozenset(
+    [
+        *("herald", "times", "post", "gazette", "courier", "tribune", "journal", "news"),
+        *("chronicle", "observer", "echo", "express", "mail", "telegraph", "standard", "star"),
+        *("mirror", "record", "bulletin", "rundschau", "zeitung", "vestnik", "pravda", "gazeta"),
+    ]
+)
+_THE_SAME = re.compile(r"^(?P<article>[Tt]he\s+)same\s+(?=\S)")
 # "… told the organisation a 19-year-old detainee", "told to the agency one of the passengers":
 # in translated copy the one told comes first, then the speaker (not "the company a day later").
 _ADDRESSEE_BEFORE_SPEAKER = re.compile(
@@ -537,6 +549,8 @@ def _rewrite_phrase(phrase: str) -> str:
     leading = _LEADING_DATE_OR_AGE.match(phrase) or _ADDRESSEE_BEFORE_SPEAKER.match(phrase)
     if leading is not None:
         phrase = phrase[leading.end() :]
+    if "same" in phrase:
+        phrase = _THE_SAME.sub(r"\g<article>", phrase)  # "The same paper reported": the paper
     acronym = _TRAILING_ACRONYM.match(phrase) if ")" in phrase else None
     return phrase if acronym is None else acronym.group("name") + phrase[acronym.end() :]
 
@@ -1203,6 +1217,10 @@ class SpeakerResolver:
             named = self._named_organisation(position, words[-1])
             if named is not None:
                 return named
+            if head in _NEWSPAPER_NOUNS:
+                outlet = self._latest_outlet(position)
+                if outlet is not None:
+                    return outlet
             if head in _GENERIC_ORGANISATIONS:
                 return (
                     self._latest_organisation(position)
@@ -1540,6 +1558,17 @@ class SpeakerResolver:
         if source.kind != "description" or source.roles or plural or "\n" in self.text[at:position]:
             return None
         return self.resolve(at, source)
+
+    def _latest_outlet(self, position: int) -> str | None:
+        """ "told The Ribera Herald. … The paper reported": the latest name before ``position``
+        that ends with a word newspapers are named with."""
+        latest = None
+        for run in self._runs():
+            if run.start() >= position:
+                break
+            if run.group().split()[-1].lower() in _OUTLET_WORDS:
+                latest = run.group()
+        return latest
 
     def _item_start(self, position: int) -> int:
         """Where the news item that holds ``position`` starts (0 outside a digest)."""
@@ -2106,7 +2135,9 @@ def find_mentions(text: str) -> list[tuple[int, Speaker]]:
         if previous_word and previous_word[0].lower().strip(",") in _NAME_OF_A_THING:
             continue  # "whose firm Vuleta Gradnja", "the weekly Kellbacher Rundschau"
         before = text[max(0, match.start() - 4) : match.start()].lower()
-        if start == 0 and before.endswith(("the ", "of ")):
+        # "The words were those of Paulina Reyes-Mott": a person, not a place after "of"
+        of_a_person = text[max(0, match.start() - 9) : match.start()].lower() == "those of "
+        if start == 0 and before.endswith(("the ", "of ")) and not of_a_person:
             if before.endswith("the ") or len(tokens) < 3:
                 continue  # "the Royal Pennard" is a place or a body, not a person
             start = 1  # "Minister of Tallmark Astrid Hallberg": the place goes with the title
