@@ -476,11 +476,10 @@ _UNIT_OF = re.compile(
 )
 # "In a statement on Monday the company": the document and its date open the sentence; the
 # subject follows.
+# The platforms a document or a post goes out on, as a (case-insensitive) alternation
+_PLATFORM_NAMES = r"linkedin|facebook|telegram|instagram|x|twitter|tiktok|youtube"
 # "In a post on LinkedIn the company": the platform a document went out on
-_ON_A_PLATFORM = (
-    r"(?:on|to)\s+(?:linkedin|facebook|telegram|instagram|x|twitter|tiktok|youtube|"
-    r"(?:its|their|his|her)\s+website)\s+"
-)
+_ON_A_PLATFORM = r"(?:on|to)\s+(?:" + _PLATFORM_NAMES + r"|(?:its|their|his|her)\s+website)\s+"
 _LEADING_DOCUMENT = re.compile(
     r"^(?:in|on|via)\s+(?:a|an|its|the|their)\s+(?:(?:short|brief|written|joint|separate)\s+)?"
     r"(?:statement|communiqué|communique|note|post|letter|release|message)\s+"
@@ -493,8 +492,7 @@ _PERSONS_OFFICE = frozenset(
     ["office", "press office", "press service", "team", "campaign", "campaign team", "staff"]
 )
 _ON_A_PLATFORM_AT_END = re.compile(
-    r"\s+(?:on|via)\s+(?:linkedin|facebook|telegram|instagram|x|twitter|tiktok|youtube)\b.*$",
-    re.IGNORECASE,
+    r"\s+(?:on|via)\s+(?:" + _PLATFORM_NAMES + r")\b.*$", re.IGNORECASE
 )
 _IN_A_DOCUMENT = re.compile(
     r"\s+(?:in|on|via)\s+(?:a|an|its|the|their)\s+(?:written\s+)?(?:statement|communiqué|"
@@ -1150,6 +1148,7 @@ class SpeakerResolver:
         self._introductions: dict[str, list[tuple[int, str]]] = {}
         self._issued: list[tuple[int, str, str]] | None = None
         self._related: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+        self._outlets: list[tuple[int, str]] | None = None
         # Where each news item after the first starts: a pronoun or "the company" never reaches
         # back into an earlier item of a digest.
         self._item_starts = _news_item_starts(text)
@@ -1562,13 +1561,14 @@ class SpeakerResolver:
     def _latest_outlet(self, position: int) -> str | None:
         """ "told The Ribera Herald. … The paper reported": the latest name before ``position``
         that ends with a word newspapers are named with."""
-        latest = None
-        for run in self._runs():
-            if run.start() >= position:
-                break
-            if run.group().split()[-1].lower() in _OUTLET_WORDS:
-                latest = run.group()
-        return latest
+        if self._outlets is None:  # found once, then looked up by position
+            self._outlets = [
+                (run.start(), run.group())
+                for run in self._runs()
+                if run.group().split()[-1].lower() in _OUTLET_WORDS
+            ]
+        index = bisect.bisect_left(self._outlets, (position, "")) - 1
+        return self._outlets[index][1] if index >= 0 else None
 
     def _item_start(self, position: int) -> int:
         """Where the news item that holds ``position`` starts (0 outside a digest)."""
