@@ -1,4 +1,5 @@
-"""word_tfidf computes what a fitted scikit-learn TfidfVectorizer computes, for a whole batch."""
+"""word_tfidf and char_tfidf compute what a fitted scikit-learn TfidfVectorizer computes, for a
+whole batch."""
 
 from __future__ import annotations
 
@@ -19,22 +20,32 @@ CORPUS = [
 ]
 
 
-def _fitted(corpus: list[str], ngram_range: tuple[int, int]) -> TfidfVectorizer:
+def _fitted(corpus: list[str], ngram_range: tuple[int, int], analyzer: str) -> TfidfVectorizer:
+    # the token pattern is the word analyzer's only: scikit-learn warns when it is given to others
+    pattern = {"token_pattern": TOKEN_PATTERN} if analyzer == "word" else {}
     vectorizer = TfidfVectorizer(
-        token_pattern=TOKEN_PATTERN, ngram_range=ngram_range, sublinear_tf=True, dtype=np.float32
+        analyzer=analyzer, ngram_range=ngram_range, sublinear_tf=True, dtype=np.float32, **pattern
     )
     return vectorizer.fit(corpus)
 
 
 def _ours(vectorizer: TfidfVectorizer, texts: list[str]) -> np.ndarray:
-    matrix = word_tfidf(
-        texts,
-        vocabulary=vectorizer.vocabulary_,
-        idf=vectorizer.idf_,
-        ngram_range=vectorizer.ngram_range,
-        token_pattern=TOKEN_PATTERN,
-    )
-    return matrix.toarray()
+    common = {
+        "vocabulary": vectorizer.vocabulary_,
+        "idf": vectorizer.idf_,
+        "ngram_range": vectorizer.ngram_range,
+    }
+    if vectorizer.analyzer == "char_wb":
+        return char_tfidf(texts, **common).toarray()
+    return word_tfidf(texts, token_pattern=TOKEN_PATTERN, **common).toarray()
+
+
+def _assert_matches_scikit_learn(
+    corpus: list[str], texts: list[str], ngram_range: tuple[int, int], analyzer: str
+) -> None:
+    vectorizer = _fitted(corpus, ngram_range, analyzer)
+    expected = vectorizer.transform(texts).toarray()
+    np.testing.assert_allclose(_ours(vectorizer, texts), expected, rtol=1e-6)
 
 
 @pytest.mark.parametrize("ngram_range", [(1, 1), (1, 2), (2, 2), (1, 3)])
@@ -50,9 +61,7 @@ def _ours(vectorizer: TfidfVectorizer, texts: list[str]) -> np.ndarray:
     ],
 )
 def test_matches_scikit_learn(texts: list[str], ngram_range: tuple[int, int]) -> None:
-    vectorizer = _fitted(CORPUS, ngram_range)
-    expected = vectorizer.transform(texts).toarray()
-    np.testing.assert_allclose(_ours(vectorizer, texts), expected, rtol=1e-6)
+    _assert_matches_scikit_learn(CORPUS, texts, ngram_range, "word")
 
 
 @settings(max_examples=200, deadline=None)
@@ -65,26 +74,8 @@ def test_matches_scikit_learn(texts: list[str], ngram_range: tuple[int, int]) ->
 def test_matches_scikit_learn_on_arbitrary_text(
     texts: list[str], ngram_range: tuple[int, int]
 ) -> None:
-    vectorizer = _fitted([*CORPUS, *texts], ngram_range)  # the texts' own n-grams are known
-    expected = vectorizer.transform(texts).toarray()
-    np.testing.assert_allclose(_ours(vectorizer, texts), expected, rtol=1e-6)
-
-
-def _fitted_chars(corpus: list[str], ngram_range: tuple[int, int]) -> TfidfVectorizer:
-    vectorizer = TfidfVectorizer(
-        analyzer="char_wb", ngram_range=ngram_range, sublinear_tf=True, dtype=np.float32
-    )
-    return vectorizer.fit(corpus)
-
-
-def _ours_chars(vectorizer: TfidfVectorizer, texts: list[str]) -> np.ndarray:
-    matrix = char_tfidf(
-        texts,
-        vocabulary=vectorizer.vocabulary_,
-        idf=vectorizer.idf_,
-        ngram_range=vectorizer.ngram_range,
-    )
-    return matrix.toarray()
+    # the texts' own n-grams are known
+    _assert_matches_scikit_learn([*CORPUS, *texts], texts, ngram_range, "word")
 
 
 @pytest.mark.parametrize("ngram_range", [(1, 1), (2, 4), (3, 5), (4, 4)])
@@ -101,9 +92,7 @@ def _ours_chars(vectorizer: TfidfVectorizer, texts: list[str]) -> np.ndarray:
 def test_character_ngrams_match_scikit_learn(
     texts: list[str], ngram_range: tuple[int, int]
 ) -> None:
-    vectorizer = _fitted_chars(CORPUS, ngram_range)
-    expected = vectorizer.transform(texts).toarray()
-    np.testing.assert_allclose(_ours_chars(vectorizer, texts), expected, rtol=1e-6)
+    _assert_matches_scikit_learn(CORPUS, texts, ngram_range, "char_wb")
 
 
 @settings(max_examples=200, deadline=None)
@@ -116,16 +105,14 @@ def test_character_ngrams_match_scikit_learn(
 def test_character_ngrams_match_scikit_learn_on_arbitrary_text(
     texts: list[str], ngram_range: tuple[int, int]
 ) -> None:
-    vectorizer = _fitted_chars([*CORPUS, *texts], ngram_range)
-    expected = vectorizer.transform(texts).toarray()
-    np.testing.assert_allclose(_ours_chars(vectorizer, texts), expected, rtol=1e-6)
+    _assert_matches_scikit_learn([*CORPUS, *texts], texts, ngram_range, "char_wb")
 
 
 def test_an_empty_batch_gives_no_rows() -> None:
-    vectorizer = _fitted(CORPUS, (1, 2))
+    vectorizer = _fitted(CORPUS, (1, 2), "word")
     assert _ours(vectorizer, []).shape == (0, len(vectorizer.vocabulary_))
-    characters = _fitted_chars(CORPUS, (2, 3))
-    assert _ours_chars(characters, []).shape == (0, len(characters.vocabulary_))
+    characters = _fitted(CORPUS, (2, 3), "char_wb")
+    assert _ours(characters, []).shape == (0, len(characters.vocabulary_))
 
 
 def test_a_bad_ngram_range_is_refused() -> None:
